@@ -1,0 +1,30 @@
+# resolint — every target sets itself up through `make install` (idempotent).
+PYTHON ?= python3
+VENV   := .venv
+BIN    := $(VENV)/bin
+STAMP  := $(VENV)/.installed
+
+.PHONY: install demo test bench fuzz clean
+
+install: $(STAMP)
+
+$(STAMP): pyproject.toml
+	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e '.[dev]'
+	@touch $(STAMP)
+
+demo: install
+	$(BIN)/resolint check examples/ ; test $$? -le 1
+
+test: install
+	$(BIN)/python -m pytest
+
+bench: install
+	$(BIN)/python bench/run.py
+
+fuzz: install
+	RESOLINT_FUZZ_EXAMPLES=20000 $(BIN)/python -m pytest tests/test_fuzz.py
+
+clean:
+	rm -rf $(VENV) build *.egg-info .pytest_cache

@@ -1,0 +1,56 @@
+"""The declarative kinds: `pattern` (a regex that must not occur) and `substitution` (wrong → right)."""
+
+from __future__ import annotations
+
+import functools
+import re
+from typing import Iterator
+
+from linter.engine import Rule, iter_parts
+from linter.findings import Finding
+from linter.structure import Document
+
+
+@functools.lru_cache(maxsize=256)
+def _compiled(pattern: str) -> re.Pattern:
+    return re.compile(pattern)
+
+
+def check_pattern(doc: Document, rule: Rule) -> Iterator[Finding]:
+    opts = rule.options
+    regex = _compiled(opts["pattern"])
+    group = opts.get("group", 0)
+    mapping: dict[str, str] | None = opts.get("map")
+    template: str | None = opts.get("replacement")
+    safe = opts.get("fix", "safe") == "safe"
+    for part in iter_parts(doc, opts.get("scope", "all")):
+        for m in regex.finditer(part.text):
+            s, e = m.span(group)
+            found = m.group(group)
+            if mapping is not None:
+                replacement = mapping.get(found, "".join(mapping.get(ch, ch) for ch in found))
+            elif template is not None:
+                replacement = m.expand(template)
+            else:
+                replacement = None
+            yield _finding(rule, doc, part.offset + s, part.offset + e, found, replacement, safe, opts)
+
+
+def _finding(rule: Rule, doc: Document, start: int, end: int, found: str, replacement, safe: bool, opts) -> Finding:
+    fix = replacement if opts.get("fix", "safe") != "none" else None
+    message = rule.message.format(match=found, replacement=replacement or "")
+    return rule.finding(doc, start, end, message=message, replacement=fix, safe=safe)
+
+
+def check_substitution(doc: Document, rule: Rule) -> Iterator[Finding]:
+    opts = rule.options
+    table: dict[str, str] = opts["table"]
+    regex = _compiled("|".join(re.escape(k) for k in sorted(table, key=len, reverse=True)))
+    context = _compiled(opts["context"]) if "context" in opts else None
+    safe = opts.get("fix", "safe") == "safe"
+    for part in iter_parts(doc, opts.get("scope", "all")):
+        for m in regex.finditer(part.text):
+            if context and not context.search(part.text, max(0, m.start() - 20), min(len(part.text), m.end() + 20)):
+                continue
+            right = table[m.group(0)]
+            yield _finding(rule, doc, part.offset + m.start(), part.offset + m.end(), m.group(0), right, safe, opts)

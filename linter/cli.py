@@ -1,0 +1,375 @@
+"""The `resolint` command: check, fix, parse, rules, explain."""
+
+from __future__ import annotations
+
+import argparse
+import dataclasses
+import difflib
+import json
+import os
+import sys
+import tempfile
+from pathlib import Path
+
+from linter import __version__
+from linter.config import Config, find_config, load_config
+from linter.engine import Rule, load_rules, run, select_rules
+from linter.errors import InputError
+from linter.findings import SEVERITIES, apply_fixes, severity_rank
+from linter.report import FileResult, render_github, render_json, render_sarif, render_text
+from linter.sources import DRAFT_SUFFIXES, read_path
+from linter.structure import Document, parse
+
+
+class _Problems:
+    """Collects one-line errors for stderr; any of them makes the exit code 2."""
+
+    def __init__(self) -> None:
+        self.count = 0
+
+    def report(self, error: InputError | str) -> None:
+        self.count += 1
+        print(f"resolint: {error}", file=sys.stderr)
+
+
+def expand_paths(paths: list[str], problems: _Problems, exclude: tuple[str, ...] = ()) -> list[str]:
+    out: list[str] = []
+    for path in paths:
+        if path == "-":
+            out.append(path)
+            continue
+        p = Path(path)
+        if p.is_dir():
+            found = sorted(
+                str(f) for f in p.rglob("*")
+                if f.is_file() and f.suffix.lower() in DRAFT_SUFFIXES and not f.name.startswith((".", "~$"))
+                and not any(f.match(x) for x in exclude)
+            )
+            if not found:
+                problems.report(InputError(path, f"no drafts in this directory (looked for {', '.join(DRAFT_SUFFIXES)})"))
+            out.extend(found)
+        elif not p.exists():
+            problems.report(InputError(path, "no such file or directory"))
+        else:
+            out.append(path)
+    return out
+
+
+def _config(args) -> Config:
+    if getattr(args, "no_config", False):
+        return Config()
+    if getattr(args, "config", None):
+        return load_config(Path(args.config))
+    return load_config(find_config(Path.cwd()))
+
+
+def _rules(args, config: Config) -> list[Rule]:
+    rules = load_rules([*config.rules_dirs, *(Path(d) for d in args.rules_dir or ())])
+    select = _split(args.select) or list(config.select) or None
+    ignore = _split(args.ignore) + list(config.ignore)
+    rules = select_rules(rules, select, ignore)
+    overrides = config.severity
+    changed = []
+    for rule in rules:
+        level = overrides.get(rule.id)
+        if level == "off":
+            continue
+        changed.append(dataclasses.replace(rule, severity=level) if level else rule)
+    return changed
+
+
+def _split(values: list[str] | None) -> list[str]:
+    out: list[str] = []
+    for value in values or ():
+        out.extend(v.strip() for v in value.split(",") if v.strip())
+    return out
+
+
+def lint_file(path: str, rules: list[Rule]) -> tuple[Document, FileResult]:
+    doc = parse(read_path(path))
+    findings = run(doc, rules)
+    return doc, FileResult(doc.source.path, doc.source.text, tuple(findings))
+
+
+def cmd_check(args) -> int:
+    problems = _Problems()
+    try:
+        config = _config(args)
+        rules = _rules(args, config)
+    except InputError as exc:
+        problems.report(exc)
+        return 2
+    fail_level = args.fail_level or config.fail_level or "info"
+    results: list[FileResult] = []
+    for path in expand_paths(args.paths, problems, config.exclude):
+        try:
+            results.append(lint_file(path, rules)[1])
+        except InputError as exc:
+            problems.report(exc)
+        except RecursionError:
+            problems.report(InputError(path, "document too deeply nested to read"))
+        except Exception as exc:  # a bug must not cost the user the rest of the batch
+            problems.report(InputError(path, f"internal error ({type(exc).__name__}: {exc}); please report it"))
+    _print_results(args.format, results, rules)
+    if problems.count:
+        return 2
+    threshold = severity_rank(fail_level)
+    failing = any(severity_rank(f.severity) >= threshold for r in results for f in r.findings)
+    return 1 if failing else 0
+
+
+def _print_results(fmt: str, results: list[FileResult], rules: list[Rule]) -> None:
+    if fmt == "json":
+        print(render_json(results))
+    elif fmt == "sarif":
+        print(render_sarif(results, rules))
+    elif fmt == "github":
+        text = render_github(results)
+        if text:
+            print(text)
+    else:
+        print(render_text(results, colour=_colour()))
+
+
+def _colour() -> bool:
+    if os.environ.get("NO_COLOR"):
+        return False
+    if os.environ.get("FORCE_COLOR"):
+        return True
+    return sys.stdout.isatty()
+
+
+def cmd_fix(args) -> int:
+    problems = _Problems()
+    try:
+        config = _config(args)
+        rules = _rules(args, config)
+    except InputError as exc:
+        problems.report(exc)
+        return 2
+    total = 0
+    for path in expand_paths(args.paths, problems, config.exclude):
+        try:
+            doc, result = lint_file(path, rules)
+        except InputError as exc:
+            problems.report(exc)
+            continue
+        if doc.source.format == "docx" and not args.diff:
+            problems.report(InputError(path, "cannot write fixes into a .docx; use --diff to see them"))
+            continue
+        fixed = doc.source.text
+        applied = 0
+        # Fixes can overlap; a few passes settle them (each pass re-lints the fixed text).
+        for _ in range(5):
+            text, n = apply_fixes(fixed, list(result.findings), unsafe=args.unsafe)
+            if not n:
+                break
+            fixed, applied = text, applied + n
+            from linter.sources import Source
+            from linter.engine import run as run_rules
+
+            new_doc = parse(Source(doc.source.path, fixed, doc.source.format, doc.source.encoding))
+            result = FileResult(path, fixed, tuple(run_rules(new_doc, rules)))
+        total += applied
+        if args.diff:
+            diff = difflib.unified_diff(
+                doc.source.text.splitlines(keepends=True), fixed.splitlines(keepends=True), path, path
+            )
+            sys.stdout.writelines(diff)
+        elif applied and path != "-":
+            write_atomic(Path(path), fixed, doc.source.encoding)
+        elif applied:
+            sys.stdout.write(fixed)
+        print(f"{path}: {applied} fix{'es' if applied != 1 else ''} applied", file=sys.stderr)
+    return 2 if problems.count else 0
+
+
+def write_atomic(path: Path, text: str, encoding: str) -> None:
+    """Write through a temporary file and a rename, so a crash never leaves half a draft."""
+    codec = {"utf-8-sig": "utf-8-sig", "utf-16-le": "utf-16", "utf-16-be": "utf-16"}.get(encoding, encoding)
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    try:
+        with os.fdopen(fd, "w", encoding=codec, newline="\n") as fh:
+            fh.write(text)
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+
+
+def document_json(doc: Document) -> dict:
+    def part(p):
+        return None if p is None else {"text": p.text, "start": p.start, "end": p.end}
+
+    return {
+        "version": 1,
+        "path": doc.source.path,
+        "format": doc.source.format,
+        "encoding": doc.source.encoding,
+        "header": {
+            "date": part(doc.header.date),
+            "basis": part(doc.header.basis),
+            "symbol": part(doc.header.symbol),
+            "title": part(doc.header.title),
+            "lines": [{"kind": l.kind, **part(l)} for l in doc.header.lines],
+        },
+        "organ": part(doc.organ),
+        "preambular": [
+            {**part(p), "sub_items": [{"label": s.label, **part(s)} for s in p.sub_items]} for p in doc.preambular
+        ],
+        "operative": [
+            {"number": p.number, **part(p), "sub_items": [{"label": s.label, **part(s)} for s in p.sub_items]}
+            for p in doc.operative
+        ],
+        "markers": [{"number": m.number, "start": m.start, "end": m.end} for m in doc.markers],
+        "footnotes": [{"number": f.number, "text": f.text, "start": f.start, "end": f.end} for f in doc.footnotes],
+        "footer": {"date": part(doc.footer.date), "meeting": part(doc.footer.meeting)},
+    }
+
+
+def cmd_parse(args) -> int:
+    try:
+        doc = parse(read_path(args.path))
+    except InputError as exc:
+        _Problems().report(exc)
+        return 2
+    data = document_json(doc)
+    if args.format == "json":
+        print(json.dumps(data, ensure_ascii=False, indent=2))
+        return 0
+    print(f"{doc.source.path} ({doc.source.format}, {doc.source.encoding})")
+    for line in doc.header.lines:
+        print(f"  header/{line.kind}: {line.text}")
+    print(f"  organ: {doc.organ.text if doc.organ else '-'}")
+    for i, p in enumerate(doc.preambular, 1):
+        print(f"  P{i}: {_short(p.text)}")
+    for p in doc.operative:
+        print(f"  O{p.number}: {_short(p.text)}")
+        for s in p.sub_items:
+            print(f"      {s.label} {_short(s.text)}")
+    print(f"  markers: {' '.join(str(m.number) for m in doc.markers) or '-'}")
+    for f in doc.footnotes:
+        print(f"  footnote {f.number}: {_short(f.text)}")
+    print(f"  footer: {doc.footer.date.text if doc.footer.date else '-'} / {doc.footer.meeting.text if doc.footer.meeting else '-'}")
+    print(f"  counts: {len(doc.preambular)} preambular, {len(doc.operative)} operative, {len(doc.footnotes)} footnotes, {len(doc.markers)} markers")
+    return 0
+
+
+def _short(text: str, width: int = 40) -> str:
+    return text if len(text) <= width else text[: width - 1] + "…"
+
+
+def cmd_rules(args) -> int:
+    try:
+        rules = load_rules([Path(d) for d in args.rules_dir or ()])
+    except InputError as exc:
+        _Problems().report(exc)
+        return 2
+    if args.format == "json":
+        print(json.dumps([
+            {"id": r.id, "category": r.category, "severity": r.severity, "name": r.name, "kind": r.kind, "summary": r.summary}
+            for r in rules
+        ], ensure_ascii=False, indent=2))
+        return 0
+    print(f"{'ID':<7} {'CATEGORY':<12} {'SEVERITY':<8} {'NAME':<36} SUMMARY")
+    for r in rules:
+        print(f"{r.id:<7} {r.category:<12} {r.severity:<8} {r.name:<36} {r.summary}")
+    return 0
+
+
+def explain_text(rule: Rule) -> str:
+    d = rule.description
+    parts = [
+        f"{rule.id} ({rule.name}) — {rule.category}, {rule.severity}",
+        "",
+        rule.summary,
+        "",
+        "What it does",
+        f"  {d['what']}",
+        "",
+        "Why is this bad?",
+        f"  {d['why']}",
+        "",
+        "Example",
+        f"  {d['example']}",
+        "",
+        "Use instead",
+        f"  {d['use_instead']}",
+    ]
+    if d.get("fix_safety"):
+        parts += ["", "Fix safety", f"  {d['fix_safety']}"]
+    if d.get("source"):
+        parts += ["", "Source", f"  {d['source']}"]
+    return "\n".join(parts)
+
+
+def cmd_explain(args) -> int:
+    try:
+        rules = {r.id: r for r in load_rules([Path(d) for d in args.rules_dir or ()])}
+    except InputError as exc:
+        _Problems().report(exc)
+        return 2
+    rule = rules.get(args.id.upper())
+    if rule is None:
+        _Problems().report(InputError(args.id, "unknown rule id (see 'resolint rules')"))
+        return 2
+    print(explain_text(rule))
+    return 0
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="resolint", description=__doc__)
+    parser.add_argument("--version", action="version", version=f"resolint {__version__}")
+    sub = parser.add_subparsers(dest="command", required=True)
+
+    def rule_options(p):
+        p.add_argument("--select", action="append", help="only these rule ids or prefixes (comma-separated)")
+        p.add_argument("--ignore", action="append", help="skip these rule ids or prefixes (comma-separated)")
+        p.add_argument("--rules-dir", action="append", help="an extra directory of rule files")
+        p.add_argument("--config", help="configuration file (default: .resolint.toml or pyproject.toml upward)")
+        p.add_argument("--no-config", action="store_true", help="ignore configuration files")
+
+    check = sub.add_parser("check", help="lint drafts (files, directories, or - for stdin)")
+    check.add_argument("paths", nargs="+")
+    check.add_argument("--format", choices=["text", "json", "sarif", "github"], default="text")
+    check.add_argument("--fail-level", choices=list(SEVERITIES), help="lowest severity that makes the exit code 1 (default info)")
+    rule_options(check)
+    check.set_defaults(func=cmd_check)
+
+    fix = sub.add_parser("fix", help="apply safe fixes in place (temp file + rename)")
+    fix.add_argument("paths", nargs="+")
+    fix.add_argument("--unsafe", action="store_true", help="also apply fixes marked unsafe")
+    fix.add_argument("--diff", action="store_true", help="print a diff instead of writing")
+    rule_options(fix)
+    fix.set_defaults(func=cmd_fix)
+
+    parse_cmd = sub.add_parser("parse", help="show the structure resolint reads in a draft")
+    parse_cmd.add_argument("path")
+    parse_cmd.add_argument("--format", choices=["text", "json"], default="text")
+    parse_cmd.set_defaults(func=cmd_parse)
+
+    rules_cmd = sub.add_parser("rules", help="list all rules")
+    rules_cmd.add_argument("--format", choices=["text", "json"], default="text")
+    rules_cmd.add_argument("--rules-dir", action="append")
+    rules_cmd.set_defaults(func=cmd_rules)
+
+    explain = sub.add_parser("explain", help="what a rule checks, why, and an example")
+    explain.add_argument("id")
+    explain.add_argument("--rules-dir", action="append")
+    explain.set_defaults(func=cmd_explain)
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    try:
+        return args.func(args)
+    except KeyboardInterrupt:
+        return 130
+    except BrokenPipeError:
+        return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

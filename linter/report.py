@@ -1,0 +1,206 @@
+"""Render findings: Ruff-style text, the JSON contract, SARIF 2.1.0 and GitHub annotations."""
+
+from __future__ import annotations
+
+import json
+import unicodedata
+from dataclasses import dataclass
+
+from linter import __version__
+from linter.findings import Finding
+from linter.offsets import LineIndex
+
+
+@dataclass(frozen=True)
+class FileResult:
+    path: str
+    text: str
+    findings: tuple[Finding, ...]
+
+
+def finding_json(finding: Finding, index: LineIndex) -> dict:
+    line, column = index.line_col(finding.start)
+    end_line, end_column = index.line_col(finding.end)
+    out = {
+        "rule": finding.rule,
+        "category": finding.category,
+        "severity": finding.severity,
+        "message": finding.message,
+        "line": line,
+        "column": column,
+        "end_line": end_line,
+        "end_column": end_column,
+        "start": finding.start,
+        "end": finding.end,
+    }
+    if finding.fix:
+        out["fix"] = {
+            "safe": finding.fix.safe,
+            "edits": [{"start": e.start, "end": e.end, "replacement": e.replacement} for e in finding.fix.edits],
+        }
+    return out
+
+
+def render_json(results: list[FileResult]) -> str:
+    files = []
+    for result in results:
+        index = LineIndex(result.text)
+        files.append({"path": result.path, "findings": [finding_json(f, index) for f in result.findings]})
+    return json.dumps({"version": 1, "files": files}, ensure_ascii=False, indent=2)
+
+
+_COLOURS = {"error": "\033[31m", "warning": "\033[33m", "info": "\033[36m", "bold": "\033[1m", "dim": "\033[2m", "reset": "\033[0m"}
+
+
+def _width(text: str) -> int:
+    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
+
+
+def render_text(results: list[FileResult], colour: bool = False) -> str:
+    def c(name: str, text: str) -> str:
+        return f"{_COLOURS[name]}{text}{_COLOURS['reset']}" if colour else text
+
+    out: list[str] = []
+    counts = {"error": 0, "warning": 0, "info": 0}
+    fixable = 0
+    files_with = 0
+    for result in results:
+        if result.findings:
+            files_with += 1
+        index = LineIndex(result.text)
+        lines = result.text.split("\n")
+        for f in result.findings:
+            counts[f.severity] += 1
+            if f.fix and f.fix.safe:
+                fixable += 1
+            line, col = index.line_col(f.start)
+            end_line, end_col = index.line_col(f.end)
+            out.append(
+                f"{c('bold', result.path)}:{line}:{col}: {c(f.severity, f.rule)} [{f.severity}] {f.message}"
+            )
+            source_line = lines[line - 1] if line - 1 < len(lines) else ""
+            shown = source_line.rstrip()
+            if len(shown) > 120:
+                # Keep the flagged span in view on long (unwrapped) lines.
+                left = max(0, col - 40)
+                shown = ("…" if left else "") + shown[left : left + 100] + "…"
+                col_in_shown = col - left + (1 if left else 0)
+            else:
+                col_in_shown = col
+            span_end = end_col if end_line == line else len(source_line) + 1
+            span_text = source_line[col - 1 : max(span_end - 1, col)]
+            pad = _width(shown[: col_in_shown - 1])
+            out.append(f"  {c('dim', '|')} {shown}")
+            out.append(f"  {c('dim', '|')} {' ' * pad}{c(f.severity, '^' * max(1, _width(span_text)))}")
+    total = sum(counts.values())
+    if total:
+        parts = [f"{counts[s]} {s}{'s' if counts[s] != 1 and s != 'info' else ''}" for s in ("error", "warning", "info") if counts[s]]
+        summary = f"Found {total} problem{'s' if total != 1 else ''} ({', '.join(parts)}) in {files_with} of {len(results)} file{'s' if len(results) != 1 else ''}."
+        if fixable:
+            summary += f" {fixable} fixable with `resolint fix`."
+    else:
+        summary = f"All checks passed ({len(results)} file{'s' if len(results) != 1 else ''})."
+    out.append(c("bold", summary))
+    return "\n".join(out)
+
+
+def render_github(results: list[FileResult]) -> str:
+    out = []
+    level = {"error": "error", "warning": "warning", "info": "notice"}
+    for result in results:
+        index = LineIndex(result.text)
+        for f in result.findings:
+            line, col = index.line_col(f.start)
+            end_line, end_col = index.line_col(f.end)
+            message = f.message.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+            out.append(
+                f"::{level[f.severity]} file={result.path},line={line},col={col},endLine={end_line},"
+                f"endColumn={end_col},title={f.rule}::{message}"
+            )
+    return "\n".join(out)
+
+
+def render_sarif(results: list[FileResult], rules: list) -> str:
+    level = {"error": "error", "warning": "warning", "info": "note"}
+    used = sorted({f.rule for r in results for f in r.findings})
+    by_id = {rule.id: rule for rule in rules}
+    rule_index = {rid: i for i, rid in enumerate(used)}
+    driver_rules = []
+    for rid in used:
+        rule = by_id.get(rid)
+        entry = {"id": rid}
+        if rule:
+            entry.update(
+                name=rule.name,
+                shortDescription={"text": rule.summary},
+                fullDescription={"text": rule.description["what"]},
+                help={"text": f"{rule.description['why']}\nExample: {rule.description['example']}\nUse instead: {rule.description['use_instead']}"},
+                defaultConfiguration={"level": level[rule.severity]},
+                properties={"category": rule.category},
+            )
+        driver_rules.append(entry)
+    sarif_results = []
+    for result in results:
+        index = LineIndex(result.text)
+        for f in result.findings:
+            line, col = index.line_col(f.start)
+            end_line, end_col = index.line_col(f.end)
+            item = {
+                "ruleId": f.rule,
+                "ruleIndex": rule_index[f.rule],
+                "level": level[f.severity],
+                "message": {"text": f.message},
+                "locations": [
+                    {
+                        "physicalLocation": {
+                            "artifactLocation": {"uri": result.path},
+                            "region": {
+                                "startLine": line,
+                                "startColumn": col,
+                                "endLine": end_line,
+                                "endColumn": end_col,
+                                "charOffset": f.start,
+                                "charLength": f.end - f.start,
+                            },
+                        }
+                    }
+                ],
+            }
+            if f.fix:
+                item["fixes"] = [
+                    {
+                        "description": {"text": f.fix.description or ("safe fix" if f.fix.safe else "unsafe fix")},
+                        "artifactChanges": [
+                            {
+                                "artifactLocation": {"uri": result.path},
+                                "replacements": [
+                                    {
+                                        "deletedRegion": {"charOffset": e.start, "charLength": e.end - e.start},
+                                        "insertedContent": {"text": e.replacement},
+                                    }
+                                    for e in f.fix.edits
+                                ],
+                            }
+                        ],
+                    }
+                ]
+            sarif_results.append(item)
+    doc = {
+        "$schema": "https://json.schemastore.org/sarif-2.1.0.json",
+        "version": "2.1.0",
+        "runs": [
+            {
+                "tool": {
+                    "driver": {
+                        "name": "resolint",
+                        "version": __version__,
+                        "informationUri": "https://github.com/resolint/resolint",
+                        "rules": driver_rules,
+                    }
+                },
+                "columnKind": "unicodeCodePoints",
+                "results": sarif_results,
+            }
+        ],
+    }
+    return json.dumps(doc, ensure_ascii=False, indent=2)

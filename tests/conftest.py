@@ -1,0 +1,29 @@
+"""Shared test helpers: seed paths and a one-call lint of a string."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from linter.engine import load_rules, run, select_rules
+from linter.sources import Source, detect_format
+from linter.structure import parse
+
+SEEDS = Path(__file__).parent / "seeds"
+SEED_FILES = sorted(p for p in SEEDS.iterdir() if p.suffix in (".txt", ".md"))
+
+
+@pytest.fixture(scope="session")
+def all_rules():
+    return load_rules()
+
+
+def source_from(text: str, fmt: str | None = None, path: str = "<test>.txt") -> Source:
+    return Source(path, text, fmt or detect_format(text, path), "utf-8")
+
+
+def lint_text(text: str, rule_ids: list[str], fmt: str | None = None):
+    rules = select_rules(load_rules(), rule_ids, None)
+    doc = parse(source_from(text, fmt))
+    return doc, run(doc, rules)
