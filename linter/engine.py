@@ -95,9 +95,9 @@ def load_rule(path: Path) -> Rule:
         where = "/".join(str(p) for p in error.absolute_path) or "(top level)"
         rule_id = data.get("id", "?")
         raise InputError(str(path), f"rule {rule_id}: field '{where}': {error.message}")
-    from linter.checks import CHECKERS
+    from linter.checks import checkers
 
-    if data["kind"] not in CHECKERS:
+    if data["kind"] not in checkers():
         raise InputError(str(path), f"rule {data['id']}: field 'kind': unknown kind '{data['kind']}'")
     _validate_kind_options(path, data)
     return Rule(
@@ -108,8 +108,16 @@ def load_rule(path: Path) -> Rule:
 
 
 def _validate_kind_options(path: Path, data: dict) -> None:
-    """Regexes must compile here, not at run time in the middle of a batch."""
+    """Options are checked here, not at run time in the middle of a batch."""
+    from linter.checks import option_schemas
+
     options = data.get("options", {})
+    schema = option_schemas().get(data["kind"])
+    if schema is not None:
+        error = next(iter(sorted(jsonschema.Draft202012Validator(schema).iter_errors(options), key=lambda e: list(e.path))), None)
+        if error is not None:
+            where = "/".join(["options", *(str(p) for p in error.absolute_path)])
+            raise InputError(str(path), f"rule {data['id']}: field '{where}': {error.message}")
     for key in ("pattern", "context"):
         if key in options:
             try:
@@ -190,11 +198,12 @@ def select_rules(rules: list[Rule], select: list[str] | None, ignore: list[str] 
 
 
 def run(doc: Document, rules: list[Rule]) -> list[Finding]:
-    from linter.checks import CHECKERS
+    from linter.checks import checkers
 
+    kinds = checkers()
     findings: list[Finding] = []
     for rule in rules:
-        findings.extend(CHECKERS[rule.kind](doc, rule))
+        findings.extend(kinds[rule.kind](doc, rule))
     return sorted(findings, key=Finding.sort_key)
 
 

@@ -1,10 +1,37 @@
-"""Checkers: one function per rule kind, each turning a Document and a Rule into findings."""
+"""Checkers: one function per rule kind, each turning a Document and a Rule into findings.
+
+Each module here declares `KINDS = {"kind-name": checker}` and, for kinds
+with options, `OPTION_SCHEMAS = {"kind-name": <JSON Schema of rule.options>}`;
+they are collected on first use, so adding a checker means adding a module,
+nothing else.
+"""
 
 from __future__ import annotations
 
-from linter.checks.pattern import check_pattern, check_substitution
+import functools
+import importlib
+import pkgutil
 
-CHECKERS = {
-    "pattern": check_pattern,
-    "substitution": check_substitution,
-}
+
+@functools.lru_cache(maxsize=1)
+def _modules() -> tuple:
+    return tuple(importlib.import_module(f"{__name__}.{info.name}") for info in pkgutil.iter_modules(__path__))
+
+
+@functools.lru_cache(maxsize=1)
+def checkers() -> dict:
+    found: dict = {}
+    for module in _modules():
+        for kind, checker in getattr(module, "KINDS", {}).items():
+            if kind in found:
+                raise RuntimeError(f"rule kind {kind!r} is declared twice ({module.__name__})")
+            found[kind] = checker
+    return found
+
+
+@functools.lru_cache(maxsize=1)
+def option_schemas() -> dict:
+    found: dict = {}
+    for module in _modules():
+        found.update(getattr(module, "OPTION_SCHEMAS", {}))
+    return found

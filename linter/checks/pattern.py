@@ -54,3 +54,6 @@ def check_substitution(doc: Document, rule: Rule) -> Iterator[Finding]:
                 continue
             right = table[m.group(0)]
             yield _finding(rule, doc, part.offset + m.start(), part.offset + m.end(), m.group(0), right, safe, opts)
+
+
+KINDS = {"pattern": check_pattern, "substitution": check_substitution}
