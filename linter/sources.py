@@ -65,28 +65,37 @@ def decode(data: bytes, path: str) -> tuple[str, str]:
         return _strict(data[2:], "utf-16-le", path), "utf-16-le"
     if data.startswith(codecs.BOM_UTF16_BE):
         return _strict(data[2:], "utf-16-be", path), "utf-16-be"
-    if b"\x00" in data:
-        if _looks_like_bomless_utf16(data):
-            raise InputError(path, "UTF-16 text without a byte-order mark; save it as UTF-8")
-        raise InputError(path, "binary file, not a text draft (contains NUL bytes)")
-    try:
-        return data.decode("utf-8"), "utf-8"
-    except UnicodeDecodeError as utf8_error:
+    if b"\x00" not in data:
+        try:
+            return data.decode("utf-8"), "utf-8"
+        except UnicodeDecodeError as exc:
+            utf8_error = exc
         try:
             text = data.decode("gb18030")
+            if _plausible_chinese(text):
+                return text, "gb18030"
         except UnicodeDecodeError:
-            raise InputError(
-                path,
-                f"cannot decode: not UTF-8, UTF-16 or GB18030 "
-                f"(byte 0x{data[utf8_error.start]:02x} at offset {utf8_error.start})",
-            ) from None
-        if not _plausible_chinese(text):
-            raise InputError(
-                path,
-                f"unknown encoding: not UTF-8 (byte 0x{data[utf8_error.start]:02x} at offset "
-                f"{utf8_error.start}) and not plausible GB18030 text",
-            )
-        return text, "gb18030"
+            pass
+    else:
+        utf8_error = None
+    # UTF-16 saved without a byte-order mark: accept it when it reads as Chinese or plain text.
+    for encoding in ("utf-16-le", "utf-16-be"):
+        if len(data) % 2 == 0 and len(data) >= 4:
+            try:
+                text = data.decode(encoding)
+            except UnicodeDecodeError:
+                continue
+            # Random bytes also decode as UTF-16 CJK; real prose has line breaks or punctuation.
+            has_structure = any(mark in text for mark in ("\n", "，", "。", "、"))
+            if has_structure and (_plausible_chinese(text) or _plausible_ascii(text)):
+                return text, encoding
+    if utf8_error is None:
+        raise InputError(path, "binary file, not a text draft (contains NUL bytes)")
+    byte = data[utf8_error.start]
+    raise InputError(
+        path,
+        f"cannot decode: not UTF-8, UTF-16 or GB18030 (byte 0x{byte:02x} at offset {utf8_error.start})",
+    )
 
 
 def _strict(data: bytes, encoding: str, path: str) -> str:
@@ -96,24 +105,33 @@ def _strict(data: bytes, encoding: str, path: str) -> str:
         raise InputError(path, f"cannot decode as {encoding}: bad bytes at offset {exc.start}") from None
 
 
-def _looks_like_bomless_utf16(data: bytes) -> bool:
-    sample = data[:4000]
-    even = sample[0::2].count(0)
-    odd = sample[1::2].count(0)
-    half = max(len(sample) // 2, 1)
-    # CJK in UTF-16 has few NULs, ASCII has one per character: either way NULs
-    # cluster on one side, which binary data does not do.
-    return (even > half * 0.2 and odd < half * 0.02) or (odd > half * 0.2 and even < half * 0.02)
-
-
 _CJK = re.compile(r"[\u4e00-\u9fff]")
-_ODD = re.compile(r"[\u0080-\u024f\u0370-\u2fff\ue000-\uf8ff\U00010000-\U0010ffff]")
+_ODD = re.compile(r"[\u0080-\u024f\u0370-\u2fff\ue000-\uf8ff\U00010000-\U0010ffff\x00-\x08\x0e-\x1f]")
 
 
 def _plausible_chinese(text: str) -> bool:
-    cjk = len(_CJK.findall(text))
-    odd = len(_ODD.findall(text))
-    return cjk > 0 and cjk >= 4 * odd
+    """Chinese prose is mostly common characters; text decoded with the wrong codec is not."""
+    cjk = _CJK.findall(text[:20000])
+    if not cjk:
+        return False
+    common = sum(1 for ch in cjk if _is_common_hanzi(ch))
+    odd = len(_ODD.findall(text[:20000]))
+    return common >= 0.7 * len(cjk) and len(cjk) >= 4 * odd
+
+
+def _is_common_hanzi(ch: str) -> bool:
+    # GB 2312 level 1 (lead bytes B0–D7) holds the 3,755 most frequent characters.
+    try:
+        lead = ch.encode("gb2312")[0]
+    except UnicodeEncodeError:
+        return False
+    return 0xB0 <= lead <= 0xD7
+
+
+def _plausible_ascii(text: str) -> bool:
+    sample = text[:4000]
+    printable = sum(1 for ch in sample if ch.isprintable() or ch in "\n\t")
+    return printable >= 0.98 * len(sample) and not _ODD.search(sample)
 
 
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
