@@ -12,6 +12,9 @@ $(STAMP): pyproject.toml
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
 	$(BIN)/python -m pip install --quiet -e '.[dev]'
+	# The segmentation model comes from the pkuseg sdist; reading its metadata needs Cython and wheel.
+	$(BIN)/python -m pip install --quiet cython wheel
+	$(BIN)/python -m linter.model_install
 	@touch $(STAMP)
 
 demo: install

@@ -15,6 +15,7 @@ from linter import __version__
 from linter.config import Config, find_config, load_config
 from linter.engine import Rule, load_rules, run, select_rules
 from linter.errors import InputError
+from linter.nlp import ModelError
 from linter.findings import SEVERITIES, apply_fixes, severity_rank
 from linter.report import FileResult, render_github, render_json, render_sarif, render_text
 from linter.sources import DRAFT_SUFFIXES, read_path
@@ -104,6 +105,9 @@ def cmd_check(args) -> int:
     for path in expand_paths(args.paths, problems, config.exclude):
         try:
             results.append(lint_file(path, rules)[1])
+        except ModelError as exc:
+            problems.report(exc)  # no file can be checked without the model: say it once
+            break
         except InputError as exc:
             problems.report(exc)
         except RecursionError:

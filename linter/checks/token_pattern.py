@@ -1,0 +1,124 @@
+"""The `token-pattern` kind: spaCy Matcher patterns over segmented clauses, for rules that need word boundaries.
+
+Only clauses where the rule's `prefilter` regex matches are segmented, and
+match results are cached on disk like segmentations, so a warm re-check
+imports no spaCy.
+"""
+
+from __future__ import annotations
+
+import functools
+import hashlib
+import json
+import re
+from typing import Iterator
+
+from linter.engine import Rule, iter_parts
+from linter.findings import Finding
+from linter.nlp import segmenter
+from linter.structure import Document
+
+_CLAUSE_END = re.compile(r"[，。；：！？、,;]")
+
+
+def _clauses(text: str, hit_start: int, hit_end: int) -> tuple[int, int]:
+    """The clause around a prefilter hit: from the punctuation before it to the punctuation after it."""
+    start = max((m.end() for m in _CLAUSE_END.finditer(text, 0, hit_start)), default=0)
+    after = _CLAUSE_END.search(text, hit_end)
+    return start, after.start() if after else len(text)
+
+
+@functools.lru_cache(maxsize=64)
+def _matcher(patterns_json: str):
+    import spacy
+    from spacy.matcher import Matcher
+
+    nlp = spacy.blank("zh")  # only the vocabulary is used: the words come from our segmenter
+    matcher = Matcher(nlp.vocab)
+    matcher.add("rule", json.loads(patterns_json))
+    return nlp.vocab, matcher
+
+
+def match_tokens(patterns_json: str, words: tuple[str, ...]) -> list[tuple[int, int]]:
+    from spacy.tokens import Doc
+
+    vocab, matcher = _matcher(patterns_json)
+    doc = Doc(vocab, words=[w.rstrip() or w for w in words], spaces=[w != w.rstrip() for w in words])
+    return sorted((s, e) for _, s, e in matcher(doc))
+
+
+def check_token_pattern(doc: Document, rule: Rule) -> Iterator[Finding]:
+    opts = rule.options
+    prefilter = re.compile(opts["prefilter"])
+    patterns_json = json.dumps(opts["patterns"], ensure_ascii=False, sort_keys=True)
+    report = opts.get("report")
+    replacement = opts.get("replacement")
+    safe = opts.get("fix", "safe") == "safe"
+
+    clauses: list[tuple[int, str]] = []  # (offset in doc.text, clause text)
+    for part in iter_parts(doc, opts.get("scope", "all")):
+        seen: set[tuple[int, int]] = set()
+        for hit in prefilter.finditer(part.text):
+            cs, ce = _clauses(part.text, hit.start(), hit.end())
+            if (cs, ce) not in seen:
+                seen.add((cs, ce))
+                clauses.append((part.offset + cs, part.text[cs:ce]))
+    if not clauses:
+        return
+    seg = segmenter()
+    words_list = seg.segment_many([text for _, text in clauses])
+    matches = _cached_matches(seg, patterns_json, words_list)
+    for (offset, text), words, spans in zip(clauses, words_list, matches):
+        starts = [0]
+        for w in words:
+            starts.append(starts[-1] + len(w))
+        if starts[-1] != len(text):
+            continue  # the segmenter changed the text (it never should); do not guess positions
+        ends = [starts[k] + len(w.rstrip()) for k, w in enumerate(words)]
+        for s, e in spans:
+            if report is not None:
+                s, e = s + report, s + report + 1
+            start, end = offset + starts[s], offset + ends[e - 1]
+            found = text[starts[s] : ends[e - 1]]
+            message = rule.message.format(match=found, replacement=replacement or "", context=text[starts[max(0, s - 2)] : ends[min(len(words), e + 2) - 1]])
+            yield rule.finding(doc, start, end, message=message, replacement=replacement if opts.get("fix", "safe") != "none" else None, safe=safe)
+
+
+def _cached_matches(seg, patterns_json: str, words_list: list[tuple[str, ...]]) -> list[list[tuple[int, int]]]:
+    salt = hashlib.sha256(patterns_json.encode()).hexdigest()[:16]
+    keys = [hashlib.sha256(f"match|{salt}|{chr(31).join(words)}".encode()).hexdigest() for words in words_list]
+    cached = seg.cache.get_many(sorted(set(keys))) if seg.cache else {}
+    out: list[list[tuple[int, int]]] = []
+    fresh: dict[str, list[str]] = {}
+    for key, words in zip(keys, words_list):
+        if key in cached:
+            spans = [tuple(map(int, item.split(","))) for item in cached[key] if item]
+        else:
+            spans = match_tokens(patterns_json, words) if words else []
+            fresh[key] = [f"{s},{e}" for s, e in spans] or [""]
+        out.append(spans)
+    if fresh and seg.cache:
+        seg.cache.put_many(fresh)
+    return out
+
+
+KINDS = {"token-pattern": check_token_pattern}
+OPTION_SCHEMAS = {
+    "token-pattern": {
+        "type": "object",
+        "additionalProperties": False,
+        "required": ["patterns", "prefilter"],
+        "properties": {
+            "patterns": {
+                "type": "array", "minItems": 1,
+                "items": {"type": "array", "minItems": 1, "items": {"type": "object"}},
+                "description": "spaCy Matcher patterns (its own JSON form), matched over segmented words.",
+            },
+            "prefilter": {"type": "string", "minLength": 1, "description": "Regex; only clauses where it matches are segmented."},
+            "report": {"type": "integer", "minimum": 0, "description": "Report only this token of the match (index in the pattern)."},
+            "replacement": {"type": "string", "description": "Replacement for the reported span."},
+            "scope": {"enum": ["all", "body", "footnotes"]},
+            "fix": {"enum": ["safe", "unsafe", "none"]},
+        },
+    }
+}

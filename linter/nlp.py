@@ -1,0 +1,158 @@
+"""Chinese word segmentation: spaCy's zh tokenizer with pkuseg, loaded once and lazily, cached on disk.
+
+Importing this module imports neither spaCy nor the model. A segmentation
+found in the cache (keyed by text, model and lexicon) never loads them, so
+a re-check of an unchanged draft costs no model load at all.
+"""
+
+from __future__ import annotations
+
+import functools
+import hashlib
+import os
+import sqlite3
+import sys
+import threading
+from pathlib import Path
+from typing import Iterable, Sequence
+
+from linter.errors import InputError
+
+MODEL_ID = "pkuseg-0.0.25-default"
+MODEL_ENV = "RESOLINT_PKUSEG_MODEL"
+CACHE_ENV = "RESOLINT_CACHE_DIR"
+FIX_HINT = "run `make install` (or `python -m linter.model_install`)"
+
+
+class ModelError(InputError):
+    """The segmentation model is missing or unusable; stops the run (exit 2)."""
+
+
+def default_model_dir() -> Path:
+    return Path(sys.prefix) / "share" / "resolint" / "pkuseg" / "default"
+
+
+def model_dir() -> Path:
+    return Path(os.environ.get(MODEL_ENV) or default_model_dir())
+
+
+def cache_dir() -> Path:
+    if os.environ.get(CACHE_ENV):
+        return Path(os.environ[CACHE_ENV])
+    from platformdirs import user_cache_dir
+
+    return Path(user_cache_dir("resolint"))
+
+
+class SegmentCache:
+    """Segmentations on disk in SQLite: one row per (model, lexicon, text) digest."""
+
+    def __init__(self, path: Path):
+        self.path = path
+        self._db: sqlite3.Connection | None = None
+        self._lock = threading.Lock()
+
+    def _connect(self) -> sqlite3.Connection | None:
+        if self._db is None:
+            try:
+                self.path.parent.mkdir(parents=True, exist_ok=True)
+                db = sqlite3.connect(self.path, timeout=5, check_same_thread=False)
+                db.execute("CREATE TABLE IF NOT EXISTS segments (key TEXT PRIMARY KEY, tokens TEXT NOT NULL)")
+                self._db = db
+            except sqlite3.Error:
+                # A cache that cannot be opened (read-only home, corrupt file) only costs speed.
+                return None
+        return self._db
+
+    def get_many(self, keys: list[str]) -> dict[str, tuple[str, ...]]:
+        db = self._connect()
+        if db is None or not keys:
+            return {}
+        found: dict[str, tuple[str, ...]] = {}
+        with self._lock:
+            try:
+                for i in range(0, len(keys), 500):
+                    chunk = keys[i : i + 500]
+                    marks = ",".join("?" * len(chunk))
+                    for key, tokens in db.execute(f"SELECT key, tokens FROM segments WHERE key IN ({marks})", chunk):
+                        found[key] = tuple(tokens.split("\x1f"))
+            except sqlite3.Error:
+                return {}
+        return found
+
+    def put_many(self, items: dict[str, Sequence[str]]) -> None:
+        db = self._connect()
+        if db is None or not items:
+            return
+        with self._lock:
+            try:
+                with db:
+                    db.executemany(
+                        "INSERT OR REPLACE INTO segments (key, tokens) VALUES (?, ?)",
+                        [(k, "\x1f".join(v)) for k, v in items.items()],
+                    )
+            except sqlite3.Error:
+                pass
+
+
+class Segmenter:
+    """Segments text with pkuseg through spaCy; the verb lexicon is its user dictionary."""
+
+    def __init__(self, model: Path, user_words: Iterable[str], cache: SegmentCache | None):
+        self.model = model
+        self.user_words = sorted(set(user_words))
+        lexicon_hash = hashlib.sha256("\n".join(self.user_words).encode()).hexdigest()[:16]
+        self._salt = f"{MODEL_ID}|{lexicon_hash}|"
+        self.cache = cache
+        self._nlp = None
+        self._lock = threading.Lock()
+        self.loads = 0  # how many times the model was loaded (0 on a warm cache)
+
+    def _key(self, text: str) -> str:
+        return hashlib.sha256((self._salt + text).encode()).hexdigest()
+
+    def nlp(self):
+        with self._lock:
+            if self._nlp is None:
+                self._nlp = load_pipeline(self.model, self.user_words)
+                self.loads += 1
+            return self._nlp
+
+    def segment(self, text: str) -> tuple[str, ...]:
+        """Words of `text`, each with the whitespace that follows it: "".join(words) == text."""
+        return self.segment_many([text])[0]
+
+    def segment_many(self, texts: Sequence[str]) -> list[tuple[str, ...]]:
+        keys = [self._key(t) for t in texts]
+        known = self.cache.get_many(sorted(set(keys))) if self.cache else {}
+        missing = {k: t for k, t in zip(keys, texts) if k not in known and t}
+        if missing:
+            nlp = self.nlp()
+            # Tokens keep their trailing whitespace, so they always join back to the text.
+            fresh = {k: tuple(tok.text_with_ws for tok in doc) for k, doc in zip(missing, nlp.pipe(missing.values()))}
+            known.update(fresh)
+            if self.cache:
+                self.cache.put_many(fresh)
+        return [known.get(k, ()) for k in keys]
+
+
+def load_pipeline(model: Path, user_words: list[str]):
+    """spaCy's blank zh pipeline with the pkuseg segmenter and our user dictionary."""
+    if not (model / "weights.npz").is_file() or not (model / "features.msgpack").is_file():
+        raise ModelError(str(model), f"pkuseg segmentation model not found; {FIX_HINT}")
+    import spacy
+
+    try:
+        nlp = spacy.blank("zh", config={"nlp": {"tokenizer": {"segmenter": "pkuseg"}}})
+        nlp.tokenizer.initialize(pkuseg_model=str(model), pkuseg_user_dict="default")
+        nlp.tokenizer.pkuseg_update_user_dict(list(user_words))
+    except Exception as exc:  # numpy, msgpack and pkuseg each fail differently on a damaged model
+        raise ModelError(str(model), f"pkuseg model is unusable ({type(exc).__name__}); {FIX_HINT}") from None
+    return nlp
+
+
+@functools.lru_cache(maxsize=1)
+def segmenter() -> Segmenter:
+    from linter.lexicon import user_dictionary
+
+    return Segmenter(model_dir(), user_dictionary(), SegmentCache(cache_dir() / "segments.sqlite"))
