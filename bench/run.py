@@ -2,8 +2,12 @@
 
 from __future__ import annotations
 
+import os
+import shutil
 import statistics
+import subprocess
 import sys
+import tempfile
 import time
 from pathlib import Path
 
@@ -62,5 +66,50 @@ def main() -> None:
     print(f"{f'1 MB draft ({size_mb:.2f} MB UTF-8)':<46} {len(big.text):>8} {parse_s*1000:>9.1f} {check_s*1000:>9.1f} {len(big.text)/total:>11,.0f}")
 
 
+def run_timed(cmd: list[str], env: dict) -> tuple[float, subprocess.CompletedProcess]:
+    t0 = time.perf_counter()
+    result = subprocess.run(cmd, env=env, capture_output=True, text=True, cwd=ROOT)
+    return time.perf_counter() - t0, result
+
+
+def segmentation() -> None:
+    """Segmenter load, segmentation speed, and whole checks with a cold and a warm cache."""
+    from linter.lexicon import user_dictionary
+    from linter.nlp import SegmentCache, Segmenter, model_dir
+
+    print("\nsegmentation (spaCy zh + pkuseg)")
+    env = dict(os.environ)
+    spacy_s, _ = run_timed([sys.executable, "-c", "import spacy"], env)
+    print(f"  python -c 'import spacy'                    {spacy_s*1000:>8.0f} ms")
+    with tempfile.TemporaryDirectory() as tmp:
+        seg = Segmenter(model_dir(), user_dictionary(), SegmentCache(Path(tmp) / "s.sqlite"))
+        t0 = time.perf_counter()
+        seg.nlp()
+        print(f"  segmenter load (import + model + lexicon)    {(time.perf_counter() - t0)*1000:>8.0f} ms")
+        texts = [p for path in SEEDS for p in read_path(str(path)).text.split("\n") if p.strip()]
+        seg.cache = None
+        t0 = time.perf_counter()
+        words = seg.segment_many(texts)
+        elapsed = time.perf_counter() - t0
+        chars = sum(len(t) for t in texts)
+        print(f"  segmentation, whole seeds ({chars} chars)     {chars/elapsed:>8,.0f} chars/s")
+        assert all("".join(w) == t for w, t in zip(words, texts))
+
+        cache = Path(tmp) / "cache"
+        env_cache = {**env, "RESOLINT_CACHE_DIR": str(cache)}
+        cmd = [sys.executable, "-m", "linter.cli", "check", "--no-config", "--format", "json", *map(str, SEEDS)]
+        cold_s, _ = run_timed(cmd, env_cache)
+        warm_s, _ = run_timed(cmd, env_cache)
+        spacy_again, _ = run_timed([sys.executable, "-c", "import spacy"], env)
+        print(f"  resolint check, five seeds, cold cache       {cold_s*1000:>8.0f} ms")
+        print(f"  resolint check, five seeds, warm cache       {warm_s*1000:>8.0f} ms")
+        print(f"  python -c 'import spacy' (again)             {spacy_again*1000:>8.0f} ms")
+        _, imports = run_timed([sys.executable, "-X", "importtime", *cmd[1:]], env_cache)
+        spacy_lines = [line for line in imports.stderr.splitlines() if "spacy" in line]
+        print(f"  warm check imports spaCy: {'yes' if spacy_lines else 'no'} (python -X importtime: {len(spacy_lines)} spacy modules)")
+        shutil.rmtree(cache, ignore_errors=True)
+
+
 if __name__ == "__main__":
     main()
+    segmentation()

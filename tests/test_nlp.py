@@ -91,3 +91,18 @@ def test_only_the_rules_that_need_it_segment(tmp_path, monkeypatch, capsys):
         assert main(["check", "--no-config", "--select", "RP", str(SEEDS / "ecosoc-2013-38.pdf.txt")]) == 1
     finally:
         nlp.segmenter.cache_clear()
+
+
+def test_warm_cache_check_imports_no_spacy(tmp_path):
+    """The second check of unchanged drafts is served from the cache: spaCy is never imported."""
+    env = {"RESOLINT_CACHE_DIR": str(tmp_path / "cache"), "PATH": "/usr/bin:/bin"}
+    probe = (
+        "import sys; from linter.cli import main; "
+        f"main(['check', '--no-config', '--select', 'RV', '--format', 'json', {str(SEEDS / 'ga-68-193.pdf.txt')!r}, {str(SEEDS / 'ctoc-cop-6-1.md')!r}]); "
+        "print('SPACY', 'spacy' in sys.modules, file=sys.stderr)"
+    )
+    cold = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, env=env, cwd=Path(__file__).parent.parent)
+    warm = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, env=env, cwd=Path(__file__).parent.parent)
+    assert "SPACY True" in cold.stderr
+    assert "SPACY False" in warm.stderr, warm.stderr
+    assert cold.stdout == warm.stdout
