@@ -1,0 +1,54 @@
+"""Where Arabic digits meet Chinese characters in a Document, and whether each meeting is spaced (2013 年) or not (2013年)."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from linter.structure import Document
+
+# A digit then a Chinese character, or the reverse, with at most two spaces between.
+_BOUNDARY = re.compile(r"(?<=\d)[ \u00a0]{0,2}(?=[\u4e00-\u9fff])|(?<=[\u4e00-\u9fff])[ \u00a0]{0,2}(?=\d)")
+_GAP_SPACES = " \u00a0"
+
+
+@dataclass(frozen=True)
+class Boundary:
+    """A digit–CJK meeting: Document.text offsets of the gap between the two characters (empty when unspaced)."""
+
+    start: int
+    end: int
+
+    @property
+    def spaced(self) -> bool:
+        return self.end > self.start
+
+
+def boundaries(doc: Document) -> list[Boundary]:
+    """Every digit–CJK meeting whose spacing the original shows.
+
+    A meeting made by normalisation, where a line break (or a footnote
+    marker) stood between the two characters, says nothing about the
+    drafter's spacing and is left out.
+    """
+    found = []
+    original = doc.source.text
+    for part in doc.body_parts():
+        for m in _BOUNDARY.finditer(part.text):
+            left = part.offset + m.start() - 1
+            right = part.offset + m.end()
+            gap = original[doc.span(left, left + 1)[1] : doc.span(right, right + 1)[0]]
+            if gap.strip(_GAP_SPACES):
+                continue
+            found.append(Boundary(part.offset + m.start(), part.offset + m.end()))
+    return found
+
+
+def majority_spaced(doc: Document) -> bool | None:
+    """Whether the document mostly spaces digits from Chinese characters; None when it has no such meeting or a tie."""
+    found = boundaries(doc)
+    spaced = sum(1 for b in found if b.spaced)
+    unspaced = len(found) - spaced
+    if spaced == unspaced:
+        return None
+    return spaced > unspaced
