@@ -224,33 +224,31 @@ def check_sequence(doc: Document, rule: Rule) -> Iterator[Finding]:
             prefix = cur.verb.prefix
             base = cur.verb.base
             start = cur.paragraph.offset + cur.start
+            # The finding covers the whole opener; its fix touches only the prefix.
+            span = doc.span(start, start + len(cur.text))
+            prefix_span = doc.span(start, start + len(prefix))
             if prev is None or prev.verb is None or not _same(prev, cur):
                 if case == "orphan":
                     before = f"“{prev.text}”" if prev and prev.text else "nothing"
-                    yield rule.finding(
-                        doc, start, start + len(prefix), replacement="", safe=False,
-                        verb=cur.text, prefix=prefix, base=base, before=before,
-                    )
+                    fix = Fix((Edit(*prefix_span, ""),), safe=False)
+                    yield rule.finding_at(*span, fix=fix, verb=cur.text, prefix=prefix, base=base, before=before)
                 continue
             if case == "inversion" and prefix == "又" and prev.verb.prefix == "还":
                 convention = (
                     f"this document uses 还 for the second use {huan_second} time(s) and 又 {you_second} time(s)"
                 )
                 p_start = prev.paragraph.offset + prev.start
-                fix = Fix((Edit(*doc.span(p_start, p_start + 1), "又"), Edit(*doc.span(start, start + 1), "还")), safe=False)
-                s, e = doc.span(start, start + len(cur.text))
-                yield rule.finding_at(s, e, fix=fix, verb=cur.text, prev=prev.text, base=base, convention=convention)
+                fix = Fix((Edit(*doc.span(p_start, p_start + 1), "又"), Edit(*prefix_span, "还")), safe=False)
+                yield rule.finding_at(*span, fix=fix, verb=cur.text, prev=prev.text, base=base, convention=convention)
             elif case == "order":
                 if prefix == "还" and prev.verb.prefix == "none":
-                    yield rule.finding(
-                        doc, start, start + 1, replacement="又", safe=True, verb=cur.text, prev=prev.text,
-                        right="又" + base, position="second", severity="info",
+                    fix = Fix((Edit(*prefix_span, "又"),))
+                    yield rule.finding_at(
+                        *span, fix=fix, verb=cur.text, prev=prev.text, right="又" + base, position="second", severity="info"
                     )
                 elif prefix == "又" and prev.verb.prefix == "又":
-                    yield rule.finding(
-                        doc, start, start + 1, replacement="还", safe=True, verb=cur.text, prev=prev.text,
-                        right="还" + base, position="third",
-                    )
+                    fix = Fix((Edit(*prefix_span, "还"),))
+                    yield rule.finding_at(*span, fix=fix, verb=cur.text, prev=prev.text, right="还" + base, position="third")
 
 
 def _is(opener: Opener | None, prefix: str) -> bool:
