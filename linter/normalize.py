@@ -86,7 +86,8 @@ _STANDALONE = re.compile(
     r"|议程项目"
     r")"
 )
-_ORGAN = re.compile(r"^\s*(?:\S.{0,40}?)?(?:大会|理事会|委员会|会议)\s*[，,]\s*$")
+# The adopting organ's line: 大会， 经济及社会理事会， 《…公约》缔约方会议，
+ORGAN_LINE = re.compile(r"^\s*(?:\S.{0,40}?)?(?:大会|理事会|委员会|会议)\s*[，,]\s*$")
 _HEADER_PATTERN = re.compile(
     r"^\s*(?:\d{4}\s*年.*决\s*议|\[根据|\d{1,4}/\d{1,3}\.|第.{1,8}届会议|第.委员会|议程项目|秘书处的说明|.{0,20}决\s*议\s*$)"
 )
@@ -120,7 +121,7 @@ class _Writer:
         if self.lines and self.lines[-1][0] == len(self.body):
             return  # the open line is still empty
         if self.lines:
-            self.body.insert("\n", self.body._starts[-1] + 1 if len(self.body) else 0)
+            self.body.insert("\n", self.body.end_position())
         self.lines.append([len(self.body), len(self.body)])
 
     def current_empty(self) -> bool:
@@ -212,7 +213,7 @@ def _find_organ_line(lines: list[str], limit: int = 80) -> int | None:
     """Index of the organ line (大会，) among the first physical lines, if any."""
     for i, line in enumerate(lines[:limit]):
         clean = _collapsed(line)
-        if _ORGAN.match(clean) and len(clean) <= 45 and not _HEADER_PATTERN.match(clean):
+        if ORGAN_LINE.match(clean) and len(clean) <= 45 and not _HEADER_PATTERN.match(clean):
             return i
     return None
 

@@ -80,6 +80,10 @@ class TextBuilder:
         self._starts.extend([at] * len(text))
         self._ends.extend([at] * len(text))
 
+    def end_position(self) -> int:
+        """Original offset just after the last character appended so far."""
+        return self._ends[-1] if len(self._ends) else 0
+
     def last_char(self) -> str:
         for chunk in reversed(self._chunks):
             if chunk:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from linter.normalize import Normalized, normalize
+from linter.normalize import ORGAN_LINE, Normalized, normalize
 from linter.offsets import OffsetMap
 from linter.sources import Source
 
@@ -115,7 +115,6 @@ _OPERATIVE = re.compile(r"^(\d{1,3})\s*[.．]\s*")
 _SUB_ITEM = re.compile(r"^([(（](?:[a-z]{1,2}|[一二三四五六七八九十]{1,3}|[ivx]{1,5})[)）]|[a-z][.)])\s*")
 _FOOTER_DATE = re.compile(r"^\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日$")
 _MEETING = re.compile(r"^第\s*[\d一二三四五六七八九十百]+\s*次全体会议$")
-_ORGAN = re.compile(r"^(?:\S.{0,40}?)?(?:大会|理事会|委员会|会议)\s*[，,]$")
 _DATE_LINE = re.compile(r"^\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日.*决议$|^.{0,30}决议$")
 _SYMBOL_TITLE = re.compile(r"^(\d{1,4}/\d{1,3})\.\s*(.*)$")
 _SYMBOL_HEADING = re.compile(r"^第\s*(\d{1,4}/\d{1,3})\s*号(?:决议|决定)$")
@@ -141,11 +140,11 @@ def build(source: Source, norm: Normalized) -> Document:
         return cls(text=text[s:e], start=os_, end=oe, offset=s, **kw)
 
     lines = list(norm.lines)
-    organ_index = next((k for k, (s, e) in enumerate(lines) if _ORGAN.match(text[s:e])), None)
+    organ_index = next((k for k, (s, e) in enumerate(lines) if ORGAN_LINE.match(text[s:e])), None)
     if organ_index is None:
         organ_index = _implicit_header_end(text, lines) - 1
     header_lines = [_header_line(part, text, s, e) for s, e in lines[: max(organ_index, 0)]]
-    organ = part(Part, *lines[organ_index]) if organ_index >= 0 and _ORGAN.match(text[slice(*lines[organ_index])]) else None
+    organ = part(Part, *lines[organ_index]) if organ_index >= 0 and ORGAN_LINE.match(text[slice(*lines[organ_index])]) else None
     body = lines[organ_index + 1 :] if organ_index >= 0 else lines
 
     preambular: list[Paragraph] = []
