@@ -1,0 +1,53 @@
+"""Short names of bodies used before the full name (registry) or before the text defines them (国际刑事警察组织(国际刑警组织))."""
+
+from __future__ import annotations
+
+import re
+from typing import Iterator
+
+from linter.abbreviations import abbreviations
+from linter.definitions import body_end, definitions
+from linter.engine import Rule
+from linter.findings import Finding
+from linter.structure import Document
+
+
+def _spans(text: str, names) -> list[tuple[int, int]]:
+    return [(m.start(), m.end()) for name in names for m in re.finditer(re.escape(name), text)]
+
+
+def _first_use(text: str, short: str, covered: list[tuple[int, int]], until: int) -> int | None:
+    """First occurrence of `short` before `until` that is not inside a covering name."""
+    for m in re.finditer(re.escape(short), text[:until]):
+        if not any(s <= m.start() and m.end() <= e for s, e in covered):
+            return m.start()
+    return None
+
+
+def check_abbreviations(doc: Document, rule: Rule) -> Iterator[Finding]:
+    text = doc.text[: body_end(doc)]
+    reported: set[str] = set()
+    for entry in abbreviations():
+        full_spans = _spans(text, entry.full)
+        introduced = min((s for s, _ in full_spans), default=len(text))
+        use = _first_use(text, entry.short, full_spans + _spans(text, entry.contained_in), introduced)
+        if use is None:
+            continue
+        reported.add(entry.short)
+        if full_spans:
+            problem = f"the full name “{entry.full[0]}” ({entry.en}) only appears later"
+        else:
+            problem = f"the full name “{entry.full[0]}” ({entry.en}) never appears; spell it out at the first mention"
+        yield rule.finding(doc, use, use + len(entry.short), short=entry.short, problem=problem)
+    for definition in definitions(doc):
+        if definition.is_title or definition.short in reported:
+            continue
+        use = _first_use(text, definition.short, [], definition.start)
+        if use is None:
+            continue
+        reported.add(definition.short)
+        problem = f"the text defines it only later, in “…{text[max(0, definition.start - 12) : definition.end + 1]}”"
+        yield rule.finding(doc, use, use + len(definition.short), short=definition.short, problem=problem)
+
+
+KINDS = {"abbreviation-before-full-name": check_abbreviations}
