@@ -1,0 +1,33 @@
+"""该公约, 该办公室, 上述文书: a pointer back whose noun occurs nowhere earlier in the text."""
+
+from __future__ import annotations
+
+import re
+from typing import Iterator
+
+from linter.definitions import body_end
+from linter.engine import Rule
+from linter.findings import Finding
+from linter.structure import Document
+
+# Nouns a resolution points back to with 该/上述; a pointer is checked only
+# when it ends in one of them, so 该领域 or 上述目的 (no noun to look for) pass.
+HEAD_NOUNS = (
+    "公约", "议定书", "条约", "协定", "宣言", "决议", "决定", "报告", "文书", "规则", "准则",
+    "办公室", "委员会", "理事会", "工作组", "专家组", "工作队", "小组", "机构", "组织", "基金",
+    "方案", "计划", "战略", "机制", "框架", "倡议", "进程", "网络", "中心", "论坛", "会议", "项目",
+)
+_HEAD = "|".join(sorted(HEAD_NOUNS, key=len, reverse=True))
+# 应该/活该 are not pointers; a few characters may stand between 该 and the noun (该全球方案).
+_POINTER = re.compile(rf"(?<![应活])(?:该|上述)(?:项|两项|两个|各项|的)?[\u4e00-\u9fff]{{0,4}}?(?P<head>{_HEAD})")
+
+
+def check_dangling(doc: Document, rule: Rule) -> Iterator[Finding]:
+    text = doc.text[: body_end(doc)]
+    for m in _POINTER.finditer(text):
+        head = m.group("head")
+        if head not in text[: m.start()]:
+            yield rule.finding(doc, m.start(), m.end(), pointer=m.group(0), head=head)
+
+
+KINDS = {"dangling-anaphor": check_dangling}
