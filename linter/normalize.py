@@ -514,7 +514,7 @@ class _PlainReader:
                 in_notes = True
                 continue
             note = _NOTE_LINE.match(raw)
-            if note and (in_notes or self._after_body_end()) and self._note_number(note) == last_note + 1:
+            if note and (in_notes or standalone_open or self._after_body_end()) and self._note_number(note) == last_note + 1:
                 number = self._note_number(note)
                 g = next(x for x in (1, 2, 3) if note.group(x))
                 self.w.note(number, start + note.start(g), start + note.end(g), [(start + note.end(), end)])

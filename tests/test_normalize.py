@@ -135,3 +135,14 @@ def test_normalized_lines_do_not_cross():
         assert "\n" not in norm.text[s:e]
     assert doc.footer.date.text == "2013 年 7月 25 日"
     assert doc.footer.meeting.text == "第 47 次全体会议"
+
+
+def test_word_copied_footnotes_after_the_footer():
+    text = (
+        "经济及社会理事会，\n回顾其决议，1\n1. 请秘书长提交报告。\n2013年7月25日\n第47次全体会议\n"
+        "1 大会第 65/230 号决议，附件。\n"
+    )
+    doc = parse(source_from(text))
+    assert doc.footer.date.text == "2013年7月25日" and doc.footer.meeting.text == "第47次全体会议"
+    assert [(f.number, f.text) for f in doc.footnotes] == [(1, "大会第 65/230 号决议，附件。")]
+    assert [m.number for m in doc.markers] == [1]
