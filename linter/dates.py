@@ -105,7 +105,9 @@ def impossibility(date: DateMention) -> str | None:
     if 1 <= date.day <= days:
         return None
     if date.month == 2 and date.day == 29:
-        return f"{date.year} is not a leap year: February {date.year} has 28 days"
+        return f"February {date.year} has 28 days ({date.year} is not a leap year)"
+    if date.year is None and date.month == 2:
+        return "month 2 has at most 29 days"
     if date.day == 0:
         return "there is no day 0"
     return f"month {date.month} has only {days} days"

@@ -6,10 +6,12 @@ import datetime
 
 import pytest
 
+from linter.bodies import registry
 from linter.dates import find_dates, find_periods, impossibility, parse_date
 from linter.engine import nested_repeat
 from linter.numerals import chinese_to_int, int_to_chinese
 from linter.sessions import find_meetings, find_session_years, find_sessions
+from linter.symbols import find_number_citations
 
 
 def ymd(text: str) -> list[tuple]:
@@ -51,8 +53,8 @@ def test_periods_and_their_years():
 @pytest.mark.parametrize(
     "text,reason",
     [
-        ("2 月 30 日", "month 2 has only 29 days"),
-        ("2013 年 2 月 29 日", "2013 is not a leap year"),
+        ("2 月 30 日", "month 2 has at most 29 days"),
+        ("2013 年 2 月 29 日", "February 2013 has 28 days (2013 is not a leap year)"),
         ("2013 年 13 月", "there is no month 13"),
         ("2013 年 4 月 31 日", "month 4 has only 30 days"),
         ("2013 年 4 月 0 日", "there is no day 0"),
@@ -116,8 +118,155 @@ def test_numerals_round_trip():
 
 
 def test_parser_regexes_have_no_nested_unbounded_repetition():
-    from linter import dates, sessions, spacing
+    from linter import dates, sessions, spacing, symbols
 
-    patterns = [v.pattern for m in (dates, sessions, spacing) for v in vars(m).values() if hasattr(v, "pattern")]
-    assert len(patterns) >= 6
+    patterns = [v.pattern for m in (dates, sessions, spacing, symbols) for v in vars(m).values() if hasattr(v, "pattern")]
+    assert len(patterns) >= 10
     assert [p for p in patterns if nested_repeat(p)] == []
+
+
+# --------------------------------------------------------------- citations by number
+
+ORGANS = ("经济及社会理事会", "预防犯罪和刑事司法委员会", "缔约方会议", "安全理事会", "理事会", "委员会", "大会")
+
+
+def cited(text: str) -> list[tuple]:
+    out = []
+    for c in find_number_citations(text, ORGANS):
+        for n in c.numbers:
+            date = (n.date.year, n.date.month, n.date.day) if n.date else None
+            out.append((c.kind, c.organ_word, n.lookup, date))
+    return out
+
+
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        ("第 66/181 号决议", [("resolution", None, "66/181", None)]),
+        ("见第 62/272、64/297 和 66/282 号决议。",
+         [("resolution", None, "62/272", None), ("resolution", None, "64/297", None), ("resolution", None, "66/282", None)]),
+        ("大会第 64/293、67/186、67/189、67/190和 67/192 号决议编写的报告",
+         [("resolution", "大会", n, None) for n in ("64/293", "67/186", "67/189", "67/190", "67/192")]),
+        ("安全理事会关于反恐怖主义的第 1373(2001)号决议所设委员会", [("resolution", "安全理事会", "1373(2001)", None)]),
+        ("经济及社会理事会 2011年 7月 28日第 2011/32 号决议建议",
+         [("resolution", "经济及社会理事会", "2011/32", (2011, 7, 28))]),
+        ("委员会 2010 年 5月 21 日题为“加强针对伪造和盗版的犯罪，预防对策”的第 19/1 号决定",
+         [("decision", "委员会", "19/1", (2010, 5, 21))]),
+        ("第53/243 A和B号决议", [("resolution", None, "53/243", None)]),
+        ("第 2225、2237 和 2326 卷，第 39574 号。", []),
+        ("《公约》第16和18条", []),
+    ],
+)
+def test_number_citations(text, expected):
+    assert cited(text) == expected
+
+
+def test_longest_organ_word_of_the_registry_wins():
+    words = registry().context_words
+    found = [c.organ_word for text in ("人权理事会第17/4号决议", "《联合国打击跨国有组织犯罪公约》缔约方大会第 5/5 号决议")
+             for c in find_number_citations(text, words)]
+    assert found == ["人权理事会", "缔约方大会"]
+
+
+def test_each_number_of_a_chain_keeps_its_own_date():
+    text = ("重申其 1991 年 12 月 18 日第 46/152 号、2005 年 9月 16 日第 60/1 号以及 2012 年 12 月 20 日"
+            "第 67/186 号、第 67/189 号和第 67/192 号决议，")
+    assert cited(text) == [
+        ("resolution", "其", "46/152", (1991, 12, 18)), ("resolution", "其", "60/1", (2005, 9, 16)),
+        ("resolution", "其", "67/186", (2012, 12, 20)), ("resolution", "其", "67/189", None),
+        ("resolution", "其", "67/192", None)]
+
+
+def test_organ_word_is_the_one_the_citation_wording_follows():
+    # 大会 in the Congress's name (…刑事司法大会) is not followed by the citation's wording; 其 is.
+    text = ("又回顾其关于第十二届联合国预防犯罪和刑事司法大会后续行动和第十三届联合国预防犯罪和刑事司法大会筹备工作的 "
+            "2012年 12月 20日第 67/184 号决议")
+    assert cited(text) == [("resolution", "其", "67/184", (2012, 12, 20))]
+    # A later citation joined by 以及 keeps looking back to the organ named first.
+    text = "注意到预防犯罪和刑事司法委员会关于网络犯罪的 2013年4月26日第22/7号决议以及关于技术援助的 2013年 4月 26 日第 22/8 号决议，"
+    assert [c[1] for c in cited(text)] == ["预防犯罪和刑事司法委员会"] * 2
+    # A comma outside quotes ends the clause: 大会 before it does not name the citation after it.
+    assert cited("回顾大会的作用，又回顾第 60/288 号决议") == [("resolution", None, "60/288", None)]
+
+
+def test_a_date_in_another_clause_is_not_the_citations_date():
+    assert cited("注意到 2012 年 2 月 7 日举行的吹风会，回顾第 5/1 号决议") == [("resolution", None, "5/1", None)]
+
+
+# --------------------------------------------------------------- the five seeds
+
+from linter.document_dates import adoption_date, cited_numbers  # noqa: E402
+from linter.sources import read_path  # noqa: E402
+from linter.structure import parse  # noqa: E402
+
+from conftest import SEEDS  # noqa: E402
+
+
+def seed_inventory(name: str) -> dict:
+    doc = parse(read_path(str(SEEDS / name)))
+    full, partial, sessions, meetings = [], [], [], []
+    for part in doc.body_parts():
+        for d in find_dates(part.text):
+            (full if d.is_full else partial).append(d.as_date() if d.is_full else (d.year, d.month))
+        sessions += [o.value for o in find_sessions(part.text)]
+        meetings += [o.value for o in find_meetings(part.text)]
+    numbers = [(c.number.lookup, c.body.id if c.body else None) for c in cited_numbers(doc, registry())]
+    adopted = adoption_date(doc)
+    return {"full": full, "partial": partial, "sessions": sessions, "meetings": meetings, "cited": numbers,
+            "adopted": adopted[0] if adopted else None}
+
+
+D = datetime.date
+GA, ECOSOC, CCPCJ, COP, SC = (
+    "general-assembly", "economic-and-social-council", "commission-on-crime-prevention-and-criminal-justice",
+    "untoc-conference-of-the-parties", "security-council")
+
+
+def test_seed_ga_68_193():
+    inv = seed_inventory("ga-68-193.pdf.txt")
+    assert inv["adopted"] == D(2013, 12, 18)
+    assert len(inv["full"]) == 18 and inv["full"][0] == inv["full"][-1] == D(2013, 12, 18)  # date line and footer
+    assert D(1991, 12, 18) in inv["full"] and D(2006, 9, 8) in inv["full"]
+    assert (2014, 6) in inv["partial"] and inv["partial"].count((1988, None)) == 4
+    assert inv["sessions"] == [64, 57, 12, 13, 13, 7, 69]
+    assert len(inv["cited"]) == 30
+    assert inv["cited"][:4] == [("46/152", GA), ("60/1", GA), ("67/1", GA), ("67/186", GA)]
+    assert ("22/7", CCPCJ) in inv["cited"] and ("2013/38", ECOSOC) in inv["cited"] and ("1373(2001)", SC) in inv["cited"]
+    assert inv["cited"][-6:] == [("60/288", GA), ("62/272", GA), ("64/297", GA), ("66/282", GA), ("65/228", GA), ("66/138", GA)]
+
+
+def test_seed_ecosoc_2012_19():
+    inv = seed_inventory("ecosoc-2012-19.pdf.txt")
+    assert inv["adopted"] == D(2012, 7, 26)  # the date line lost its date: the footer's
+    assert len(inv["full"]) == 15 and D(2011, 10, 26) in inv["full"] and D(2011, 10, 28) in inv["full"]
+    assert inv["meetings"] == [46]
+    assert inv["sessions"] == [12, 6, 22, 2, 22]
+    assert len(inv["cited"]) == 14
+    assert [n for n, b in inv["cited"] if b == CCPCJ] == ["19/1", "19/2", "20/3", "20/6", "19/1", "20/7"]
+    assert ("5/5", COP) in inv["cited"] and ("2012/18", ECOSOC) in inv["cited"] and ("55/2", GA) in inv["cited"]
+    assert all(body is not None for _, body in inv["cited"])
+
+
+def test_seed_ecosoc_2013_38():
+    inv = seed_inventory("ecosoc-2013-38.pdf.txt")
+    assert inv["adopted"] == D(2013, 7, 25)
+    assert inv["full"] == [D(2013, 7, 25), D(2011, 12, 19), D(2012, 7, 26), D(2010, 5, 21), D(2013, 7, 25)]
+    assert inv["sessions"] == [24] and inv["meetings"] == [47]
+    assert inv["cited"] == [("66/181", GA), ("2012/19", ECOSOC), ("19/1", CCPCJ), ("65/230", GA)]
+
+
+def test_seed_ctoc_cop_6_1():
+    inv = seed_inventory("ctoc-cop-6-1.md")
+    assert inv["adopted"] is None
+    assert inv["full"] == [D(2010, 10, 22), D(2012, 2, 7), D(2010, 10, 22)]
+    assert inv["sessions"] == [13, 6, 7]
+    # The heading 第6/1号决议 is the text's own number, not a citation.
+    assert inv["cited"] == [("5/1", COP), ("5/1", COP), ("5/8", COP), ("64/293", GA)]
+
+
+def test_seed_draft_a_66():
+    inv = seed_inventory("a-66-draft-illicit-financial-flows.pdf.txt")
+    assert inv["adopted"] is None
+    assert inv["full"] == [D(2011, 7, 28), D(2010, 12, 21)]
+    assert inv["sessions"] == [66, 12, 22]
+    assert inv["cited"] == [("2011/32", ECOSOC), ("65/232", GA), ("65/230", GA)]
