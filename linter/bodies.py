@@ -104,6 +104,16 @@ class Body:
                 return _period_interval(period, key.value)
         return None
 
+    def describe_session(self, key: SessionKey) -> str:
+        """'General Assembly session 60 (September 2005 to September 2006)' (key must have an interval)."""
+        if key.kind == "session":
+            what = f"session {key.value}"
+        elif self.session_numerals == "none":
+            what = f"year {key.value}"  # the Security Council has no sessions: the year is the adoption year
+        else:
+            what = f"{key.value} session"
+        return f"{self.data['en']} {what} ({self.interval(key).describe()})"
+
     def fits(self, number: str, day: datetime.date, kind: str = "resolution") -> bool | None:
         """Whether a text numbered `number` can be dated `day`; None when the registry cannot tell."""
         key = self.session_key(number, kind)
@@ -111,7 +121,7 @@ class Body:
         return None if interval is None else interval.contains(day)
 
 
-def _period_interval(period: dict, n: int) -> Interval:
+def _period_interval(period: dict, n: int) -> Interval | None:
     kind = period["kind"]
     if kind in ("annual-from-base", "named-year", "calendar-year"):
         year = period["base_year"] + n if kind == "annual-from-base" else n
@@ -122,12 +132,12 @@ def _period_interval(period: dict, n: int) -> Interval:
     if kind == "every-n-years":
         return _years(period["base_year"] + period["interval"] * n)
     if kind == "table":
-        years = period["years"][str(n)] if str(n) in period["years"] else None
+        years = period["years"].get(str(n))
         if years is None:
-            raise InputError(str(BODIES_FILE), f"session {n} lies in a table period without a year for it")
+            return None  # a session the table leaves out is unknown, not wrong
         first, last = (years, years) if isinstance(years, int) else years
         return Interval(datetime.date(first, 1, 1), datetime.date(last, 12, 31))
-    raise InputError(str(BODIES_FILE), f"unknown period kind {kind!r}")
+    raise ValueError(f"unknown period kind {kind!r} (the schema admits none)")
 
 
 def _years(year: int) -> Interval:
@@ -196,13 +206,12 @@ class Registry:
         words = set(body.names) | set(body.context_words)
         return tuple(sorted((w for w in words if len(self._owners.get(w, [body])) == 1), key=len, reverse=True))
 
-    def resolve(self, word: str | None, number: str, kind: str, own: Body | None, text_before: str) -> Body | None:
-        """The body a citation of `number` names.
+    def resolve(self, word: str | None, number: str, kind: str, own: Body | None, text: str, pos: int) -> Body | None:
+        """The body a citation of `number` at text[pos] names.
 
         `word` is the context word before it (大会, 委员会), "其" for the citing
-        body itself, or None for a bare citation; `text_before` is the
-        document's text up to the citation, where a shared short name
-        (委员会) is read as the body last named in full.
+        body itself, or None for a bare citation; a shared short name (委员会)
+        is read as the body last named in full in text[:pos].
         """
         if word == "其":
             return own if own is not None and own.accepts(number, kind) else None
@@ -219,10 +228,11 @@ class Registry:
             return candidates[0] if candidates else None
         if own in candidates:
             return own  # 理事会 in an ECOSOC text is ECOSOC
-        last_named = max(candidates, key=lambda b: max((text_before.rfind(n) for n in self.full_names(b)), default=-1))
-        if all(text_before.rfind(n) < 0 for n in self.full_names(last_named)):
-            return None
-        return last_named
+        def last_mention(body: Body) -> int:
+            return max((text.rfind(name, 0, pos) for name in self.full_names(body)), default=-1)
+
+        last_named = max(candidates, key=last_mention)
+        return last_named if last_mention(last_named) >= 0 else None
 
     def body_of_document(self, symbol: str) -> tuple[Body, str] | None:
         """The body a document symbol belongs to (longest prefix: A/HRC/ before A/) and the rest of the symbol."""

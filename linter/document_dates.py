@@ -49,7 +49,7 @@ def cited_numbers(doc: Document, registry: Registry) -> Iterator[Cited]:
         if isinstance(part, HeaderLine) and part.kind in OWN_SYMBOL_KINDS:
             continue
         for citation in find_number_citations(part.text, registry.context_words):
-            before = doc.text[: part.offset + citation.start]
+            at = part.offset + citation.start
             for number in citation.numbers:
-                body = registry.resolve(citation.organ_word, number.lookup, citation.kind, own, before)
+                body = registry.resolve(citation.organ_word, number.lookup, citation.kind, own, doc.text, at)
                 yield Cited(part, citation, number, body)

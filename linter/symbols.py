@@ -26,11 +26,11 @@ _END = re.compile(rf"{SPACE}(?P<what>决议|决定)")
 # Between two groups of one citation: 第 46/152 号、2005 年 9 月 16 日第 60/1 号.
 _LINK = re.compile(rf"{SPACE}(?:、|，?以及|和|及|与){SPACE}")
 _FULL_DATE_AT_END = re.compile(rf"\d{{4}}{SPACE}年{SPACE}\d{{1,2}}{SPACE}月{SPACE}\d{{1,2}}{SPACE}日{SPACE}$")
-# What may stand between a citation's date and its 第: nothing, or 题为“…”的 / 关于…的.
-_DATE_TO_NUMBER = re.compile(rf"{SPACE}(?:(?:题为|关于)[^，；。]{{0,200}}的{SPACE})?")
+# What may stand between a citation's date and its 第: nothing, 通过的, or 题为“…”的 / 关于…的.
+_DATE_TO_NUMBER = re.compile(rf"{SPACE}(?:(?:题为|关于)[^，；。]{{0,200}}的{SPACE}|通过的{SPACE})?")
 # An organ word is the citation's when the citation's own wording follows it:
 # 大会 2011 年…, 委员会关于…, 其题为…, 大会第 65/230 号, 大会在其第 … 号决议中.
-_AFTER_ORGAN = re.compile(rf"{SPACE}(?:\d{{4}}{SPACE}年|关于|题为|第{SPACE}\d|在其|通过的|[(（]?S-|ES-)")
+_AFTER_ORGAN = re.compile(rf"{SPACE}(?:\d{{4}}{SPACE}年|关于|题为|第{SPACE}\d|在其|通过的|S-|ES-)")
 _OWN = "其"
 _CLAUSE_END = "，；。：,;"
 _OPEN_TO_CLOSE = {"“": "”", "《": "》", "(": ")", "（": "）", "‘": "’"}

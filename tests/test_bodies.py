@@ -129,7 +129,7 @@ def test_context_words_are_longest_first():
 )
 def test_resolve(word, number, own, before, expected):
     reg = registry()
-    body = reg.resolve(word, number, "resolution", reg.by_id.get(own), before)
+    body = reg.resolve(word, number, "resolution", reg.by_id.get(own), before + "第", len(before))
     assert (body.id if body else None) == expected
 
 

@@ -5,37 +5,23 @@ from __future__ import annotations
 import datetime
 from typing import Iterator
 
-from linter.bodies import Body, Interval, SessionKey, registry
+from linter.bodies import registry
 from linter.document_dates import Cited, adoption_date, cited_numbers
 from linter.engine import Rule
 from linter.findings import Finding
 from linter.structure import Document
 
 
-def describe_session(body: Body, key: SessionKey, interval: Interval) -> str:
-    """'General Assembly session 60 (September 2005 to September 2006)'."""
-    if key.kind == "session":
-        what = f"session {key.value}"
-    elif body.session_numerals == "none":
-        what = f"year {key.value}"  # the Security Council has no sessions: the year is the adoption year
-    else:
-        what = f"{key.value} session"
-    return f"{body.data['en']} {what} ({interval.describe()})"
-
-
 def check_citation_dates(doc: Document, rule: Rule) -> Iterator[Finding]:
     for cited in cited_numbers(doc, registry()):
         date = cited.number.date
         day = date.as_date() if date is not None else None
-        if day is None or cited.body is None:
-            continue
+        if day is None or cited.body is None or cited.body.fits(cited.number.lookup, day, cited.citation.kind) is not False:
+            continue  # unjudged (no date, unknown organ or session) or right
         key = cited.body.session_key(cited.number.lookup, cited.citation.kind)
-        interval = cited.body.interval(key) if key else None
-        if interval is None or interval.contains(day):
-            continue
         start, end = cited.span()
         yield rule.finding(doc, start, end, number=cited.number.text, kind=cited.citation.kind.capitalize(),
-                           session=describe_session(cited.body, key, interval),
+                           session=cited.body.describe_session(key),
                            date=cited.part.text[date.start:date.end])
 
 
@@ -49,7 +35,7 @@ def check_cited_after_adoption(doc: Document, rule: Rule) -> Iterator[Finding]:
         if reason is not None:
             start, end = cited.span()
             yield rule.finding(doc, start, end, number=cited.number.text, kind=cited.citation.kind.capitalize(),
-                               reason=reason, adopted=_iso(day))
+                               reason=reason, adopted=day.isoformat())
 
 
 def _future(cited: Cited, adopted: datetime.date) -> str | None:
@@ -57,18 +43,14 @@ def _future(cited: Cited, adopted: datetime.date) -> str | None:
     date = cited.number.date
     day = date.as_date() if date is not None else None
     if day is not None:
-        return f"it is dated {_iso(day)}" if day > adopted else None
+        return f"it is dated {day.isoformat()}" if day > adopted else None
     if cited.body is None:
         return None
     key = cited.body.session_key(cited.number.lookup, cited.citation.kind)
     interval = cited.body.interval(key) if key else None
     if interval is not None and interval.first > adopted:
-        return f"{describe_session(cited.body, key, interval)} had not opened"
+        return f"{cited.body.describe_session(key)} had not opened"
     return None
-
-
-def _iso(day: datetime.date) -> str:
-    return day.isoformat()
 
 
 KINDS = {"citation-date": check_citation_dates, "cited-after-adoption": check_cited_after_adoption}

@@ -7,7 +7,6 @@ import re
 from typing import Iterator
 
 from linter.bodies import Body, SessionKey, registry
-from linter.checks.citation_dates import describe_session
 from linter.dates import parse_date
 from linter.document_dates import own_body
 from linter.engine import Rule
@@ -91,7 +90,7 @@ def _misdated(body: Body, key: SessionKey | None, adopted: datetime.date | None)
     interval = body.interval(key)
     if interval is None or interval.contains(adopted):
         return None
-    return describe_session(body, key, interval)
+    return body.describe_session(key)
 
 
 def _outside(session: str, adopted: datetime.date) -> str:
