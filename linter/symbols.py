@@ -123,15 +123,14 @@ def _date_before(text: str, pos: int, dates: list[DateMention], floor: int | Non
             continue
         if (floor is not None and date.start < floor) or pos - date.end > _LOOKBACK:
             return None
-        between = text[date.end : pos]
-        if _DATE_TO_NUMBER.fullmatch(_unquoted(between)):
-            return date
-        return None
+        between = _unquoted(text[date.end : pos])
+        # None: the number sits inside a bracket opened after the date, (第 60/1 号决议), an aside.
+        return date if between is not None and _DATE_TO_NUMBER.fullmatch(between) else None
     return None
 
 
-def _unquoted(text: str) -> str:
-    """`text` with quoted and bracketed spans (“…”, 《…》, (…)) taken out, so their commas do not end a clause."""
+def _unquoted(text: str) -> str | None:
+    """`text` without its quoted and bracketed spans (“…”, 《…》, (…)), whose commas end no clause; None if one stays open."""
     out = []
     depth = 0
     for ch in text:
@@ -141,7 +140,7 @@ def _unquoted(text: str) -> str:
             depth -= 1
         elif depth == 0:
             out.append(ch)
-    return "".join(out)
+    return "".join(out) if depth == 0 else None
 
 
 def _organ_before(text: str, pos: int, organ_words: Sequence[str]) -> tuple[str | None, int | None]:

@@ -189,8 +189,11 @@ def test_organ_word_is_the_one_the_citation_wording_follows():
     assert cited("回顾大会的作用，又回顾第 60/288 号决议") == [("resolution", None, "60/288", None)]
 
 
-def test_a_date_in_another_clause_is_not_the_citations_date():
+def test_a_date_in_another_clause_or_outside_an_aside_is_not_the_citations_date():
     assert cited("注意到 2012 年 2 月 7 日举行的吹风会，回顾第 5/1 号决议") == [("resolution", None, "5/1", None)]
+    assert cited("欢迎 2012 年 9 月 24 日(见第 60/1 号决议)") == [("resolution", None, "60/1", None)]
+    assert cited("回顾 2010 年 12 月 21 日关于《联合国女性囚犯待遇规则》(《曼谷规则》)的第 65/229 号决议") == [
+        ("resolution", None, "65/229", (2010, 12, 21))]
 
 
 # --------------------------------------------------------------- the five seeds
