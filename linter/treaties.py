@@ -1,0 +1,197 @@
+"""The treaty registry (rules/data/treaties.yaml plus user files): load, validate, and look treaties up by title or UNTS number."""
+
+from __future__ import annotations
+
+import functools
+import json
+import re
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Iterable
+
+import jsonschema
+import yaml
+
+from linter.errors import InputError
+from rules import DATA_DIR, SCHEMA_DIR
+
+REGISTRY_FILE = DATA_DIR / "treaties.yaml"
+SCHEMA_FILE = SCHEMA_DIR / "treaties.schema.json"
+
+
+@dataclass(frozen=True)
+class Treaty:
+    """One registry entry. `volumes`/`numbers` are empty for a treaty cited otherwise (`cited_as`)."""
+
+    id: str
+    title_zh: str
+    title_en: str
+    year_prefix: int | None = None
+    variants: tuple[str, ...] = ()
+    short_titles: tuple[str, ...] = ()
+    year: int | None = None
+    volumes: tuple[int, ...] = ()
+    numbers: tuple[int, ...] = ()
+    cited_as: str | None = None
+    parent: str | None = None
+    verified: bool = False
+    source: str = ""
+
+    @property
+    def display_title(self) -> str:
+        """The title as a resolution writes it: 1971 年《精神药物公约》 keeps the year outside 《》."""
+        if self.year_prefix and not self.title_zh.startswith(str(self.year_prefix)):
+            return f"{self.year_prefix}年《{self.title_zh}》"
+        return self.title_zh if "《" in self.title_zh else f"《{self.title_zh}》"
+
+
+def title_key(title: str) -> str:
+    """Titles compare without spaces and without inner 《》: 经1972年《议定书》修正的… = 经1972年议定书修正的…."""
+    return re.sub(r"[\s《》]", "", title)
+
+
+class Registry:
+    """Treaties and the indexes that find them by id, title and (volume, number)."""
+
+    def __init__(self, treaties: Iterable[Treaty]):
+        self.treaties: tuple[Treaty, ...] = tuple(treaties)
+        self._by_id = {t.id: t for t in self.treaties}
+        self._full: dict[str, list[Treaty]] = {}
+        self._short: dict[str, list[Treaty]] = {}
+        for t in self.treaties:
+            for title in (t.title_zh, *t.variants):
+                self._full.setdefault(title_key(title), []).append(t)
+                if t.year_prefix:
+                    self._full.setdefault(title_key(f"{t.year_prefix}年{title}"), []).append(t)
+            for short in t.short_titles:
+                self._short.setdefault(title_key(short), []).append(t)
+
+    def get(self, treaty_id: str) -> Treaty | None:
+        return self._by_id.get(treaty_id)
+
+    def by_full_title(self, title: str, year: int | None = None) -> tuple[Treaty, ...]:
+        """Entries whose full title or a variant is `title` (a written year prefix narrows the choice)."""
+        if year is not None:
+            found = self._full.get(title_key(f"{year}年{title}"))
+            if found:
+                return tuple(found)
+        found = self._full.get(title_key(title), [])
+        if year is not None and len(found) > 1:
+            narrowed = [t for t in found if t.year_prefix == year]
+            found = narrowed or found
+        return tuple(found)
+
+    def by_short_title(self, title: str) -> tuple[Treaty, ...]:
+        return tuple(self._short.get(title_key(title), ()))
+
+    def by_title(self, title: str, year: int | None = None) -> tuple[Treaty, ...]:
+        """Full title or variant first; a short title only when no full title matches."""
+        return self.by_full_title(title, year) or self.by_short_title(title)
+
+    def by_volume(self, volume: int) -> tuple[Treaty, ...]:
+        return tuple(t for t in self.treaties if volume in t.volumes)
+
+    def by_unts(self, volume: int, number: int) -> tuple[Treaty, ...]:
+        """Entries registered in UNTS volume `volume` under number `number`."""
+        return tuple(t for t in self.treaties if volume in t.volumes and number in t.numbers)
+
+    def children(self, treaty: Treaty) -> tuple[Treaty, ...]:
+        return tuple(t for t in self.treaties if t.parent == treaty.id)
+
+    def family(self, treaty: Treaty) -> tuple[Treaty, ...]:
+        """A treaty and its protocols: what 《公约》及其各项议定书 names."""
+        return (treaty, *self.children(treaty))
+
+    def search(self, query: str) -> tuple[Treaty, ...]:
+        """Entries whose id, a Chinese title or the English title contains `query` (case- and space-insensitive)."""
+        q = title_key(query).lower()
+        return tuple(
+            t for t in self.treaties
+            if any(q in title_key(s).lower() for s in (t.id, t.title_zh, t.title_en, *t.variants, *t.short_titles))
+        )
+
+
+@functools.lru_cache(maxsize=1)
+def _validator() -> jsonschema.protocols.Validator:
+    schema = json.loads(SCHEMA_FILE.read_text(encoding="utf-8"))
+    cls = jsonschema.validators.validator_for(schema)
+    cls.check_schema(schema)
+    return cls(schema)
+
+
+def read_registry_file(path: Path) -> tuple[Treaty, ...]:
+    """The entries of one registry file; an InputError naming the file and the field if it is not valid."""
+    try:
+        data = yaml.safe_load(Path(path).read_text(encoding="utf-8"))
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        where = f" at line {mark.line + 1}" if mark else ""
+        raise InputError(str(path), f"invalid YAML{where}: {getattr(exc, 'problem', exc)}") from None
+    except (OSError, UnicodeDecodeError) as exc:
+        raise InputError(str(path), f"cannot read treaty registry: {exc}") from None
+    errors = sorted(_validator().iter_errors(data), key=lambda e: (len(e.absolute_path), list(map(str, e.absolute_path))))
+    if errors:
+        where = "/".join(str(p) for p in errors[0].absolute_path) or "(top level)"
+        raise InputError(str(path), f"field '{where}': {errors[0].message}")
+    return tuple(_treaty(entry) for entry in data["treaties"])
+
+
+def _treaty(entry: dict) -> Treaty:
+    unts = entry.get("unts") or {}
+    numbers = unts.get("number", ())
+    return Treaty(
+        id=entry["id"],
+        title_zh=entry["title_zh"],
+        title_en=entry.get("title_en", ""),
+        year_prefix=entry.get("year_prefix"),
+        variants=tuple(entry.get("titles_zh_variants", ())),
+        short_titles=tuple(entry.get("short_titles_zh", ())),
+        year=entry.get("year"),
+        volumes=tuple(unts.get("volumes", ())),
+        numbers=(numbers,) if isinstance(numbers, int) else tuple(numbers),
+        cited_as=entry.get("cited_as"),
+        parent=entry.get("parent"),
+        verified=entry.get("status") == "verified",
+        source=str(entry.get("source", "")),
+    )
+
+
+@functools.lru_cache(maxsize=8)
+def load_registry(user_files: tuple[Path, ...] = ()) -> Registry:
+    """The built-in registry with the user's files over it: a user entry with a built-in id replaces it."""
+    entries = {t.id: t for t in read_registry_file(REGISTRY_FILE)}
+    origin = {t.id: REGISTRY_FILE for t in entries.values()}
+    for path in user_files:
+        seen: set[str] = set()
+        for index, treaty in enumerate(read_registry_file(path)):
+            if treaty.id in seen:
+                raise InputError(str(path), f"field 'treaties/{index}/id': duplicate id '{treaty.id}'")
+            seen.add(treaty.id)
+            entries[treaty.id] = treaty
+            origin[treaty.id] = path
+    for treaty in entries.values():
+        if treaty.parent is not None and treaty.parent not in entries:
+            raise InputError(str(origin[treaty.id]), f"field 'parent' of '{treaty.id}': unknown treaty id '{treaty.parent}'")
+    return Registry(entries.values())
+
+
+_user_files: tuple[Path, ...] | None = None
+
+
+def use_registry_files(paths: Iterable[Path]) -> None:
+    """Make the rules read these user registries (the `treaties` setting) besides the built-in one."""
+    global _user_files
+    _user_files = tuple(Path(p) for p in paths)
+
+
+def active_registry() -> Registry:
+    """The registry the citation rules use: built-in plus the configured user files.
+
+    Until a caller says which files (use_registry_files), the configuration
+    the command line finds by default (from the working directory) decides.
+    """
+    if _user_files is None:
+        from linter.config import find_config, load_config
+
+        return load_registry(load_config(find_config(Path.cwd())).treaties)
+    return load_registry(_user_files)

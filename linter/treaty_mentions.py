@@ -1,0 +1,154 @@
+"""Find treaties named in a draft's paragraphs, and the treaty a footnote marker hangs on."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from linter.structure import Document, FootnoteMarker, Part
+from linter.treaties import Registry, Treaty
+
+_TITLE = re.compile(r"《([^《》\n]{1,160})》")
+# 1971 年《精神药物公约》: the year stands outside 《》.
+_YEAR_BEFORE = re.compile(r"(\d{4})\s?年\s?$")
+# 经 1972 年《议定书》修正的 1961 年《麻醉品单一公约》 names one treaty (the amended text), not two.
+_AMENDED = re.compile(r"经\s?(\d{4})\s?年\s?《([^《》\n]{1,40})》\s?修正的\s?(\d{4})\s?年\s?《([^《》\n]{1,80})》")
+_FAMILY_TAIL = re.compile(r"\s?及其?(?:各项|三项|两项|所有)?(?:补充|任择)?议定书")
+# Between the name and its marker only punctuation may stand (议定书》、¹ or 议定书》¹，).
+_TO_MARKER = re.compile(r"[\s，、；。,;：:]{0,3}")
+# A name that is only the subject of a resolution: 关于《X》的 … 第 n 号决议, 题为“…《X》…”的第 n 号决议.
+_CLAUSE_END = "，；。：,;:"
+_RESOLUTION_AFTER = re.compile(r"号(?:决议|决定)")
+_GENERIC_SHORT = {"公约", "议定书", "任择议定书", "协定", "条约", "规约", "宪章"}
+
+
+@dataclass(frozen=True)
+class Mention:
+    """A 《title》 in a paragraph, with what the words around it say about it.
+
+    start/end span the whole name in the part's text (year prefix and
+    amending clause included); `tail_end` also covers 及其各项议定书.
+    `treaties` are the registry entries the name resolves to (none for a
+    title that is not a treaty in the registry).
+    """
+
+    title: str
+    year: int | None
+    start: int
+    end: int
+    tail_end: int
+    family: bool
+    quoted: bool
+    resolution_subject: bool
+    short: bool
+    treaties: tuple[Treaty, ...]
+
+
+def part_mentions(text: str, registry: Registry) -> list[Mention]:
+    """Every 《title》 in a part's text, resolved against the registry without document context."""
+    mentions: list[Mention] = []
+    taken: list[tuple[int, int]] = []
+    for m in _AMENDED.finditer(text):
+        name = f"经{m.group(1)}年《{m.group(2)}》修正的{m.group(3)}年《{m.group(4)}》"
+        found = registry.by_full_title(name)
+        if found:
+            mentions.append(_mention(text, m.group(4), None, m.start(), m.end(), found, short=False))
+            taken.append((m.start(), m.end()))
+    for m in _TITLE.finditer(text):
+        if any(a <= m.start() < b for a, b in taken):
+            continue
+        year_match = _YEAR_BEFORE.search(text, max(0, m.start() - 8), m.start())
+        year = int(year_match.group(1)) if year_match else None
+        start = year_match.start() if year_match else m.start()
+        title = m.group(1)
+        full = registry.by_full_title(title, year)
+        found = full or registry.by_short_title(title)
+        mentions.append(_mention(text, title, year, start, m.end(), found, short=not full and bool(found)))
+    return sorted(mentions, key=lambda x: x.start)
+
+
+def _mention(text: str, title: str, year, start: int, end: int, found, short: bool) -> Mention:
+    tail = _FAMILY_TAIL.match(text, end)
+    return Mention(
+        title=title, year=year, start=start, end=end, tail_end=tail.end() if tail else end, family=bool(tail),
+        quoted=_inside_quotes(text, start), resolution_subject=_names_a_resolution(text, start, end),
+        short=short, treaties=tuple(found),
+    )
+
+
+def _inside_quotes(text: str, pos: int) -> bool:
+    """Whether pos lies inside “…” (a quoted title of another document)."""
+    return text.count("“", 0, pos) > text.count("”", 0, pos)
+
+
+def _names_a_resolution(text: str, start: int, end: int) -> bool:
+    """关于《X》的 … 第 n 号决议: the clause is about a resolution whose subject is X."""
+    clause_start = max((text.rfind(ch, 0, start) for ch in _CLAUSE_END), default=-1) + 1
+    stops = [i for i in (text.find(ch, end) for ch in _CLAUSE_END) if i >= 0]
+    clause_end = min(stops) if stops else len(text)
+    return "关于" in text[clause_start:start] and bool(_RESOLUTION_AFTER.search(text, end, clause_end))
+
+
+def body_parts(doc: Document) -> list[Part]:
+    """The parts where treaties are named and markers stand: paragraphs and their sub-items, in order."""
+    parts: list[Part] = []
+    for paragraph in doc.paragraphs:
+        parts.append(paragraph)
+        parts.extend(paragraph.sub_items)
+    return parts
+
+
+def document_mentions(doc: Document, registry: Registry) -> list[tuple[Part, Mention]]:
+    """Every mention in reading order, short titles resolved to the treaty named in full before them.
+
+    《公约》 means the convention the text has named; a generic short title
+    with no such treaty before it stays unresolved.
+    """
+    out: list[tuple[Part, Mention]] = []
+    named: list[Treaty] = []
+    for part in body_parts(doc):
+        for mention in part_mentions(part.text, registry):
+            if mention.short:
+                mention = _resolve_short(mention, named)
+            elif mention.treaties:
+                named.extend(mention.treaties)
+            out.append((part, mention))
+    return out
+
+
+def _resolve_short(mention: Mention, named: list[Treaty]) -> Mention:
+    candidates = {t.id for t in mention.treaties}
+    for treaty in reversed(named):
+        if treaty.id in candidates:
+            return _with_treaties(mention, (treaty,))
+    if len(mention.treaties) == 1 and mention.title not in _GENERIC_SHORT:
+        return mention
+    return _with_treaties(mention, ())
+
+
+def _with_treaties(mention: Mention, treaties: tuple[Treaty, ...]) -> Mention:
+    from dataclasses import replace
+
+    return replace(mention, treaties=treaties)
+
+
+def marker_part(doc: Document, marker: FootnoteMarker) -> Part | None:
+    """The paragraph or sub-item a marker stood in."""
+    for part in body_parts(doc):
+        if part.offset <= marker.at <= part.offset + len(part.text):
+            return part
+    return None
+
+
+def mention_at_marker(doc: Document, marker: FootnoteMarker, mentions: list[tuple[Part, Mention]]) -> Mention | None:
+    """The name a marker hangs on: the last 《title》 before it in its paragraph, with only punctuation between."""
+    part = marker_part(doc, marker)
+    if part is None:
+        return None
+    pos = marker.at - part.offset
+    before = [m for p, m in mentions if p is part and m.tail_end <= pos]
+    if not before:
+        return None
+    last = before[-1]
+    gap = _TO_MARKER.match(part.text, last.tail_end, pos)
+    return last if gap and gap.end() == pos else None
