@@ -17,7 +17,7 @@ def _spans(text: str, names) -> list[tuple[int, int]]:
 
 
 def _first_use(text: str, short: str, covered: list[tuple[int, int]], until: int) -> int | None:
-    """First occurrence of `short` before `until` that is not inside a covering name."""
+    """First occurrence of `short` before `until` that is not inside one of the `covered` spans (longer names)."""
     for m in re.finditer(re.escape(short), text[:until]):
         if not any(s <= m.start() and m.end() <= e for s, e in covered):
             return m.start()
@@ -30,7 +30,8 @@ def check_abbreviations(doc: Document, rule: Rule) -> Iterator[Finding]:
     for entry in abbreviations():
         full_spans = _spans(text, entry.full)
         introduced = min((s for s, _ in full_spans), default=len(text))
-        use = _first_use(text, entry.short, full_spans + _spans(text, entry.contained_in), introduced)
+        # Before the first full name only other names can hold the short form (美国国际开发署).
+        use = _first_use(text, entry.short, _spans(text, entry.contained_in), introduced)
         if use is None:
             continue
         reported.add(entry.short)
@@ -42,10 +43,10 @@ def check_abbreviations(doc: Document, rule: Rule) -> Iterator[Finding]:
     for definition in definitions(doc):
         if definition.is_title or definition.short in reported:
             continue
+        reported.add(definition.short)  # only the first definition counts; a text may define a name twice
         use = _first_use(text, definition.short, [], definition.start)
         if use is None:
             continue
-        reported.add(definition.short)
         problem = f"the text defines it only later, in “…{text[max(0, definition.start - 12) : definition.end + 1]}”"
         yield rule.finding(doc, use, use + len(definition.short), short=definition.short, problem=problem)
 

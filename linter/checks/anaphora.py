@@ -24,9 +24,10 @@ _POINTER = re.compile(rf"(?<![应活])(?:该|上述)(?:项|两项|两个|各项|
 
 def check_dangling(doc: Document, rule: Rule) -> Iterator[Finding]:
     text = doc.text[: body_end(doc)]
+    first_mention = {head: text.find(head) for head in HEAD_NOUNS}
     for m in _POINTER.finditer(text):
         head = m.group("head")
-        if head not in text[: m.start()]:
+        if first_mention[head] >= m.start():
             yield rule.finding(doc, m.start(), m.end(), pointer=m.group(0), head=head)
 
 

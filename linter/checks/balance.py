@@ -51,22 +51,26 @@ def match_marks(text: str) -> tuple[list[Pair], list[Stray]]:
     """Pair opening and closing marks of one paragraph; what cannot be paired is a Stray."""
     pairs: list[Pair] = []
     strays: list[Stray] = []
-    stack: list[int] = []
+    stack: list[int] = []  # text indices of the open marks
+    open_by_family: dict[str, list[int]] = {}  # stack depths per family, so a closer finds its partner at once
     for i, ch in enumerate(text):
         if ch in OPENERS and not (ch == "‘" and _is_apostrophe(text, i)):
+            open_by_family.setdefault(OPENERS[ch], []).append(len(stack))
             stack.append(i)
         elif ch in CLOSERS:
             if ch == "’" and _is_apostrophe(text, i):
                 continue
             if ch in ")）" and _is_item_label(text, i):
                 continue
-            family = CLOSERS[ch]
-            depth = next((k for k in range(len(stack) - 1, -1, -1) if OPENERS[text[stack[k]]] == family), None)
-            if depth is None:
+            depths = open_by_family.get(CLOSERS[ch])
+            if not depths:
                 strays.append(Stray(i))
                 continue
+            depth = depths.pop()
             # Marks opened after the partner and still open were never closed: 《…(…》
-            strays.extend(Stray(j, before=i) for j in stack[depth + 1 :])
+            for j in stack[depth + 1 :]:
+                strays.append(Stray(j, before=i))
+                open_by_family[OPENERS[text[j]]].pop()
             pairs.append(Pair(stack[depth], i))
             del stack[depth:]
     strays.extend(Stray(j) for j in stack)

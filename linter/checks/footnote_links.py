@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections import Counter
 from typing import Iterator
 
 from linter.engine import Rule
@@ -22,9 +23,10 @@ def _first_uses(doc: Document) -> list[FootnoteMarker]:
 
 def check_marker_without_body(doc: Document, rule: Rule) -> Iterator[Finding]:
     bodies = {note.number for note in doc.footnotes}
+    uses_of = Counter(m.number for m in doc.markers)
     for marker in _first_uses(doc):
         if marker.number not in bodies:
-            uses = sum(1 for m in doc.markers if m.number == marker.number)
+            uses = uses_of[marker.number]
             yield rule.finding_at(marker.start, marker.end, number=marker.number,
                                   uses="" if uses == 1 else f" (used {uses} times)")
 
