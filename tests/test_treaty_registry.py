@@ -1,0 +1,502 @@
+"""Tests for rules/data/treaties.yaml: schema, coverage of CONVENTIONS.md §5, seed citations.
+
+The registry is data; these tests check it against the contract
+(rules/schema/treaties.schema.json), against the treaty table of
+shared/CONVENTIONS.md §5 (copied below, so the tests do not depend on a file
+outside the repository), and against every UNTS citation in the seed
+resolutions under tests/seeds.
+"""
+
+from __future__ import annotations
+
+import copy
+import json
+import re
+from collections import defaultdict
+from pathlib import Path
+
+import jsonschema
+import pytest
+import yaml
+
+from rules import DATA_DIR, SCHEMA_DIR
+
+REGISTRY_FILE = DATA_DIR / "treaties.yaml"
+SCHEMA_FILE = SCHEMA_DIR / "treaties.schema.json"
+SEEDS = Path(__file__).parent / "seeds"
+
+# CONVENTIONS.md §5: row -> (volumes, numbers, year, status). Row 14 is cited
+# by resolution (numbers None). Row 27 is "vol ✓U; No. ✗M" = unverified.
+V, U = "verified", "unverified"
+CONVENTIONS_ROWS: dict[int, tuple[set[int], set[int] | None, int, str]] = {
+    1: ({2225}, {39574}, 2000, V),
+    2: ({2237}, {39574}, 2000, V),
+    3: ({2241}, {39574}, 2000, V),
+    4: ({2326}, {39574}, 2001, V),
+    5: ({2349}, {42146}, 2003, V),
+    6: ({520}, {7515}, 1961, V),
+    7: ({976}, {14152}, 1972, V),
+    8: ({976}, {14151}, 1972, U),
+    9: ({1019}, {14956}, 1971, V),
+    10: ({1582}, {27627}, 1988, V),
+    11: ({1577}, {27531}, 1989, V),
+    12: ({2171}, {27531}, 2000, V),
+    13: ({2173}, {27531}, 2000, V),
+    14: (set(), None, 2011, V),
+    15: ({999}, {14668}, 1966, V),
+    16: ({999}, {14668}, 1966, V),
+    17: ({1642}, {14668}, 1989, U),
+    18: ({993}, {14531}, 1966, V),
+    19: ({1249}, {20378}, 1979, V),
+    20: ({2131}, {20378}, 1999, U),
+    21: ({1465}, {24841}, 1984, V),
+    22: ({2375}, {24841}, 2002, U),
+    23: ({660}, {9464}, 1965, V),
+    24: ({189}, {2545}, 1951, V),
+    25: ({606}, {8791}, 1967, V),
+    26: ({1155}, {18232}, 1969, V),
+    27: ({1833}, {31363}, 1982, U),
+    28: ({1836}, {31364}, 1994, V),
+    29: ({2187}, {38544}, 1998, V),
+    30: ({2515}, {44910}, 2006, V),
+    31: ({2518}, {44910}, 2006, U),
+    32: ({1771}, {30822}, 1992, V),
+    33: ({2303}, {30822}, 1997, V),
+    34: ({3156}, {54113}, 2015, V),
+    35: ({1760}, {30619}, 1992, U),
+    36: ({500}, {7310}, 1961, U),
+    37: ({596}, {8638}, 1963, U),
+    38: ({78}, {1021}, 1948, U),
+    39: ({75}, {970, 971, 972, 973}, 1949, V),
+    40: ({75}, {973}, 1949, V),
+    41: ({1125}, {17512, 17513}, 1977, V),
+    42: ({2404}, {43425}, 2005, V),
+    43: ({2149}, {37517}, 1997, V),
+    44: ({2178}, {38349}, 1999, V),
+    45: ({2445}, {44004}, 2005, V),
+    46: ({1316}, {21931}, 1979, V),
+    47: ({2220}, {39481}, 1990, U),
+    48: ({2716}, {48088}, 2006, U),
+    49: ({2051}, {35457}, 1994, U),
+    50: ({993}, {14537}, 1973, U),
+    51: ({2133}, {37245}, 1999, V),
+    52: ({729}, {10485}, 1968, U),
+}
+ROWS_SPOT_CHECKED_BY_BRIEF = (1, 2, 5, 7, 9, 10, 11, 13, 30, 34)
+
+GENERIC_SHORT_TITLES = {"公约", "议定书", "任择议定书", "条约", "协定", "规约", "补充议定书", "各项议定书"}
+
+# One UNTS citation in a footnote body: 联合国，《条约汇编》，第 2225、2237、2241 和 2326 卷，第 39574 号
+# (PDF seeds put spaces around the digits, the Markdown seed does not), or 同上，第…卷，第…号.
+UNTS_CITATION = re.compile(
+    r"(?:《条约汇编》|同上)\s*，\s*第\s*(?P<vols>\d+(?:\s*(?:、|和)\s*\d+)*)\s*卷\s*，\s*"
+    r"第\s*(?P<nums>\d+(?:\s*(?:-|–|、|和)\s*\d+)*)\s*号"
+)
+
+
+def parse_numbers(text: str) -> list[int]:
+    """'970-973' -> [970, 971, 972, 973]; '17512和17513' -> [17512, 17513]."""
+    out: list[int] = []
+    for part in re.split(r"\s*(?:、|和)\s*", text.strip()):
+        if m := re.fullmatch(r"(\d+)\s*[-–]\s*(\d+)", part):
+            lo, hi = int(m.group(1)), int(m.group(2))
+            assert lo <= hi, part
+            out.extend(range(lo, hi + 1))
+        else:
+            out.append(int(part))
+    return out
+
+
+def unts_citations(text: str) -> list[tuple[int, int]]:
+    """Every (volume, number) pair a text cites: each volume with each number."""
+    pairs = []
+    for m in UNTS_CITATION.finditer(text):
+        vols = [int(v) for v in re.findall(r"\d+", m.group("vols"))]
+        nums = parse_numbers(m.group("nums"))
+        pairs.extend((v, n) for v in vols for n in nums)
+    return pairs
+
+
+def key(text: str) -> str:
+    return re.sub(r"[\s《》]", "", text)
+
+
+# ------------------------------------------------------------------ fixtures
+
+@pytest.fixture(scope="module")
+def schema() -> dict:
+    return json.loads(SCHEMA_FILE.read_text(encoding="utf-8"))
+
+
+@pytest.fixture(scope="module")
+def registry() -> dict:
+    return yaml.safe_load(REGISTRY_FILE.read_text(encoding="utf-8"))
+
+
+@pytest.fixture(scope="module")
+def treaties(registry) -> list[dict]:
+    return registry["treaties"]
+
+
+@pytest.fixture(scope="module")
+def by_id(treaties) -> dict[str, dict]:
+    return {t["id"]: t for t in treaties}
+
+
+@pytest.fixture(scope="module")
+def by_pair(treaties) -> dict[tuple[int, int], list[str]]:
+    index: dict[tuple[int, int], list[str]] = defaultdict(list)
+    for t in treaties:
+        for v, n in pairs_of(t):
+            index[(v, n)].append(t["id"])
+    return index
+
+
+def numbers_of(t: dict) -> list[int]:
+    unts = t.get("unts") or {}
+    number = unts.get("number")
+    if number is None:
+        return []
+    return [number] if isinstance(number, int) else list(number)
+
+
+def volumes_of(t: dict) -> list[int]:
+    return list((t.get("unts") or {}).get("volumes", []))
+
+
+def pairs_of(t: dict) -> list[tuple[int, int]]:
+    return [(v, n) for v in volumes_of(t) for n in numbers_of(t)]
+
+
+def rows_of(t: dict) -> list[int]:
+    row = t.get("conventions_row")
+    if row is None:
+        return []
+    return [row] if isinstance(row, int) else list(row)
+
+
+def root_of(t: dict, by_id: dict[str, dict]) -> str:
+    seen = set()
+    while t.get("parent"):
+        assert t["id"] not in seen, f"parent cycle through {t['id']}"
+        seen.add(t["id"])
+        t = by_id[t["parent"]]
+    return t["id"]
+
+
+# ------------------------------------------------------------------ schema
+
+def test_schema_is_valid_draft_2020_12(schema):
+    assert schema["$schema"] == "https://json-schema.org/draft/2020-12/schema"
+    jsonschema.Draft202012Validator.check_schema(schema)
+
+
+def test_registry_validates_against_schema(schema, registry):
+    errors = sorted(jsonschema.Draft202012Validator(schema).iter_errors(registry), key=lambda e: list(e.absolute_path))
+    assert not errors, "\n".join(f"{'/'.join(map(str, e.absolute_path))}: {e.message}" for e in errors[:10])
+
+
+def _first_entry_with(registry, predicate) -> tuple[dict, int]:
+    for i, t in enumerate(registry["treaties"]):
+        if predicate(t):
+            return copy.deepcopy(registry), i
+    raise AssertionError("no entry to mutate")
+
+
+@pytest.mark.parametrize(
+    "mutation",
+    [
+        pytest.param(lambda t: t.pop("status"), id="missing-status"),
+        pytest.param(lambda t: t.update(status="probable"), id="status-not-in-enum"),
+        pytest.param(lambda t: t.update(id="UNTOC"), id="id-not-kebab"),
+        pytest.param(lambda t: t.update(id="untoc--x"), id="id-double-hyphen"),
+        pytest.param(lambda t: t.update(colour="blue"), id="unknown-field"),
+        pytest.param(lambda t: t.update(title_zh="《联合国反腐败公约》"), id="title-with-brackets"),
+        pytest.param(lambda t: t.update(short_titles_zh=["《反腐败公约》"]), id="short-title-with-brackets"),
+        pytest.param(lambda t: t.update(year="2003"), id="year-as-string"),
+        pytest.param(lambda t: t.update(unts={"volumes": [], "number": 42146}), id="no-volume"),
+        pytest.param(lambda t: t.update(unts={"volumes": [2349]}), id="no-number"),
+        pytest.param(lambda t: t.update(unts={"volumes": [2349], "number": "42146"}), id="number-as-string"),
+        pytest.param(lambda t: t.update(unts={"volumes": [2349], "number": None}), id="verified-without-number"),
+        pytest.param(lambda t: t.update(verified_parts=["volume"]), id="verified-with-verified-parts"),
+        pytest.param(lambda t: t.update(unts=None), id="null-unts-without-cited-as-or-note"),
+        pytest.param(lambda t: t.update(cited_as="第 58/4 号决议，附件"), id="cited-as-besides-unts"),
+        pytest.param(lambda t: t.update(year_prefix=2003, date_prefix_zh="2003年10月31日"), id="two-prefixes"),
+        pytest.param(lambda t: t.update(in_force=False), id="not-in-force-with-unts"),
+        pytest.param(lambda t: t.update(parent="Not An Id"), id="bad-parent-id"),
+    ],
+)
+def test_schema_rejects_broken_entries(schema, registry, mutation):
+    broken, i = _first_entry_with(registry, lambda t: t["id"] == "uncac")
+    mutation(broken["treaties"][i])
+    assert list(jsonschema.Draft202012Validator(schema).iter_errors(broken)), "schema accepted a broken entry"
+
+
+def test_schema_rejects_broken_top_level(schema, registry):
+    validator = jsonschema.Draft202012Validator(schema)
+    assert list(validator.iter_errors({**registry, "version": 2}))
+    assert list(validator.iter_errors({**registry, "extra": True}))
+    assert list(validator.iter_errors({"version": 1, "treaties": []}))
+    assert list(validator.iter_errors({"version": 1}))
+
+
+def test_schema_accepts_a_minimal_user_entry(schema):
+    user = {
+        "version": 1,
+        "treaties": [
+            {
+                "id": "my-treaty",
+                "title_zh": "某某公约",
+                "title_en": "Some Convention",
+                "year": 2020,
+                "unts": {"volumes": [3000], "number": 55555},
+                "status": "unverified",
+                "source": "M",
+            },
+            {
+                "id": "my-unregistered-treaty",
+                "title_zh": "另一公约",
+                "title_en": "Another Convention",
+                "year": 2021,
+                "unts": None,
+                "cited_as": "第 76/1 号决议，附件",
+                "status": "verified",
+                "source": "A/RES/76/1",
+            },
+        ],
+    }
+    assert not list(jsonschema.Draft202012Validator(schema).iter_errors(user))
+
+
+# ------------------------------------------------------------------ integrity
+
+def test_at_least_sixty_entries(treaties):
+    assert len(treaties) >= 60
+
+
+def test_ids_unique(treaties):
+    ids = [t["id"] for t in treaties]
+    assert len(ids) == len(set(ids)), sorted(i for i in ids if ids.count(i) > 1)
+
+
+def test_every_parent_exists_and_there_are_no_cycles(treaties, by_id):
+    for t in treaties:
+        if "parent" in t:
+            assert t["parent"] in by_id, f"{t['id']}: unknown parent {t['parent']}"
+            assert t["parent"] != t["id"]
+            root_of(t, by_id)
+
+
+def test_volume_number_pairs_unique_except_within_a_family(treaties, by_id, by_pair):
+    for pair, ids in by_pair.items():
+        if len(ids) > 1:
+            roots = {root_of(by_id[i], by_id) for i in ids}
+            assert len(roots) == 1, f"{pair} shared by unrelated entries {ids}"
+    # The only shared pair today: the ICCPR and its first Optional Protocol (vol. 999, No. 14668).
+    assert sorted(by_pair[(999, 14668)]) == ["iccpr", "iccpr-op1"]
+
+
+def test_group_members_share_nothing_but_the_volume(treaties):
+    groups: dict[str, list[dict]] = defaultdict(list)
+    for t in treaties:
+        if "group" in t:
+            groups[t["group"]].append(t)
+    assert {t["id"] for t in groups["geneva-conventions-1949"]} == {
+        "geneva-convention-i", "geneva-convention-ii", "geneva-convention-iii", "geneva-convention-iv"}
+    for members in groups.values():
+        numbers = [n for t in members for n in numbers_of(t)]
+        assert len(numbers) == len(set(numbers))
+
+
+def test_unverified_parts_and_sources_are_consistent(treaties):
+    evidence = re.compile(r"(S:|C:|\bT'?[:\s(]|\bU[:\s(]|\bW[:\s(]|secondary|treaties\.un\.org)")
+    for t in treaties:
+        if t["status"] == "verified":
+            assert "verified_parts" not in t, t["id"]
+            assert not t["source"].startswith("M"), t["id"]
+            assert evidence.search(t["source"]), f"{t['id']}: verified without a named source"
+            if t["unts"] is None:
+                assert t.get("cited_as"), t["id"]
+        if t.get("in_force") is False:
+            assert t["unts"] is None, t["id"]
+
+
+def test_titles_are_written_as_required(treaties):
+    full: dict[str, str] = {}
+    short: dict[str, str] = {}
+    for t in treaties:
+        titles = [t["title_zh"], *t.get("titles_zh_variants", [])]
+        for title in titles:
+            if not t.get("composite_title"):
+                assert "《" not in title and "》" not in title, t["id"]
+            if "year_prefix" in t:
+                assert not key(title).startswith(str(t["year_prefix"])), f"{t['id']}: year prefix inside the title"
+            assert key(title) not in full, f"{t['id']} and {full.get(key(title))} share the title {title}"
+            full[key(title)] = t["id"]
+        for s in t.get("short_titles_zh", []):
+            assert s not in GENERIC_SHORT_TITLES, f"{t['id']}: generic short title {s}"
+            assert key(s) not in short, f"short title {s} of {t['id']} and {short.get(key(s))}"
+            short[key(s)] = t["id"]
+    for s, tid in short.items():
+        assert s not in full or full[s] == tid, f"short title {s} of {tid} is another treaty's full title"
+
+
+# ------------------------------------------------------------------ CONVENTIONS.md §5
+
+def test_every_conventions_row_is_present(treaties):
+    present = {r for t in treaties for r in rows_of(t)}
+    assert present == set(CONVENTIONS_ROWS), sorted(set(CONVENTIONS_ROWS) ^ present)
+
+
+@pytest.mark.parametrize("row", sorted(CONVENTIONS_ROWS))
+def test_conventions_row_numbers_year_and_status(treaties, row):
+    volumes, numbers, year, status = CONVENTIONS_ROWS[row]
+    entries = [t for t in treaties if row in rows_of(t)]
+    assert entries, f"row {row} missing"
+    if numbers is None:
+        assert all(t["unts"] is None for t in entries)
+    else:
+        assert {v for t in entries for v in volumes_of(t)} == volumes
+        assert {n for t in entries for n in numbers_of(t)} == numbers
+    assert {t["year"] for t in entries} == {year}
+    assert {t["status"] for t in entries} == {status}, f"row {row}: {[t['id'] for t in entries]}"
+
+
+@pytest.mark.parametrize(
+    "row, entry_id, volume, number",
+    [
+        (1, "untoc", 2225, 39574),
+        (2, "untoc-trafficking-protocol", 2237, 39574),
+        (5, "uncac", 2349, 42146),
+        (7, "single-convention-1961-amended", 976, 14152),
+        (9, "psychotropic-convention-1971", 1019, 14956),
+        (10, "drug-trafficking-convention-1988", 1582, 27627),
+        (11, "crc", 1577, 27531),
+        (13, "crc-opac", 2173, 27531),
+        (30, "crpd", 2515, 44910),
+        (34, "paris-agreement", 3156, 54113),
+    ],
+)
+def test_spot_checked_rows(by_id, row, entry_id, volume, number):
+    assert row in ROWS_SPOT_CHECKED_BY_BRIEF
+    t = by_id[entry_id]
+    assert row in rows_of(t)
+    assert volumes_of(t) == [volume]
+    assert numbers_of(t) == [number]
+    assert t["status"] == "verified"
+
+
+def test_split_rows(treaties):
+    row39 = sorted((numbers_of(t)[0], t["id"]) for t in treaties if 39 in rows_of(t))
+    assert [n for n, _ in row39] == [970, 971, 972, 973]
+    assert all(volumes_of(t) == [75] for t in treaties if 39 in rows_of(t))
+    row40 = [t["id"] for t in treaties if 40 in rows_of(t)]
+    assert row40 == ["geneva-convention-iv"]
+    row41 = sorted(numbers_of(t)[0] for t in treaties if 41 in rows_of(t))
+    assert row41 == [17512, 17513]
+
+
+def test_row_27_volume_only(by_id):
+    t = by_id["unclos"]
+    assert t["status"] == "unverified" and t["verified_parts"] == ["volume"]
+
+
+def test_row_14_is_cited_by_resolution(by_id):
+    t = by_id["crc-opic"]
+    assert t["unts"] is None
+    assert key(t["cited_as"]) == key("第 66/138 号决议，附件")
+    assert t["parent"] == "crc"
+
+
+def test_year_prefixes_and_composite_title(by_id):
+    assert by_id["psychotropic-convention-1971"]["year_prefix"] == 1971
+    assert by_id["drug-trafficking-convention-1988"]["year_prefix"] == 1988
+    assert by_id["single-convention-1961"]["year_prefix"] == 1961
+    amended = by_id["single-convention-1961-amended"]
+    assert amended["composite_title"] is True
+    assert "year_prefix" not in amended
+    # S:ga writes 经 1972 年《议定书》修正的 1961 年《麻醉品单一公约》.
+    assert key(amended["title_zh"]) == key("经 1972 年《议定书》修正的 1961 年《麻醉品单一公约》")
+    assert by_id["geneva-convention-iv"]["date_prefix_zh"] == "1949年8月12日"
+
+
+def test_row_2_variants_and_short_titles(by_id):
+    protocol = by_id["untoc-trafficking-protocol"]
+    assert protocol["title_zh"].startswith("联合国打击跨国有组织犯罪公约关于")
+    assert "关于预防、禁止和惩治贩运人口特别是妇女和儿童的补充议定书" in protocol["titles_zh_variants"]  # S:e12, no 行为
+    assert "关于预防、禁止和惩治贩运人口特别是妇女和儿童行为的议定书" in protocol["titles_zh_variants"]  # S:cop
+    assert by_id["untoc"]["short_titles_zh"] == ["有组织犯罪公约"]
+    assert "打击跨国有组织犯罪公约" not in by_id["untoc"].get("short_titles_zh", [])  # S:ga op 5 is a defect
+    assert "禁止酷刑公约" in by_id["cat"]["short_titles_zh"]
+
+
+# ------------------------------------------------------------------ seed citations
+
+def test_parser_reads_ranges_and_lists():
+    assert unts_citations("联合国，《条约汇编》，第75卷，第970-973号。") == [(75, 970), (75, 971), (75, 972), (75, 973)]
+    assert unts_citations("同上，第1125卷，第17512和17513号。") == [(1125, 17512), (1125, 17513)]
+    assert unts_citations("联合国，《条约汇编》，第 2225、2237、2241 和 2326 卷，第 39574 号。") == [
+        (2225, 39574), (2237, 39574), (2241, 39574), (2326, 39574)]
+
+
+def _seed_citations() -> list[tuple[str, int, int]]:
+    found = []
+    for path in sorted(SEEDS.iterdir()):
+        if path.suffix in (".txt", ".md"):
+            for v, n in unts_citations(path.read_text(encoding="utf-8")):
+                found.append((path.name, v, n))
+    return found
+
+
+SEED_EXPECTED = {
+    (2225, 39574): "untoc",
+    (2237, 39574): "untoc-trafficking-protocol",
+    (2241, 39574): "untoc-smuggling-protocol",
+    (2326, 39574): "untoc-firearms-protocol",
+    (2349, 42146): "uncac",
+    (976, 14152): "single-convention-1961-amended",
+    (1019, 14956): "psychotropic-convention-1971",
+    (1582, 27627): "drug-trafficking-convention-1988",
+    (1577, 27531): "crc",
+    (2171, 27531): "crc-opsc",
+    (2173, 27531): "crc-opac",
+}
+
+
+def test_seed_citations_are_found():
+    pairs = {(v, n) for _, v, n in _seed_citations()}
+    assert pairs == set(SEED_EXPECTED), sorted(pairs ^ set(SEED_EXPECTED))
+
+
+@pytest.mark.parametrize("seed, volume, number", _seed_citations())
+def test_each_seed_citation_resolves_to_exactly_one_entry(by_pair, seed, volume, number):
+    ids = by_pair.get((volume, number), [])
+    assert ids == [SEED_EXPECTED[(volume, number)]], f"{seed}: 第{volume}卷，第{number}号 -> {ids}"
+
+
+def test_seed_resolution_citation_resolves(treaties):
+    text = (SEEDS / "ga-68-193.pdf.txt").read_text(encoding="utf-8")
+    m = re.search(r"号；\s*(第\s*66/138\s*号决议，附件)", text)
+    assert m, "S:ga fn 13 not found"
+    hits = [t["id"] for t in treaties if t.get("cited_as") and key(t["cited_as"]) == key(m.group(1))]
+    assert hits == ["crc-opic"]
+
+
+@pytest.mark.parametrize(
+    "footnote, expected",
+    [
+        ("联合国，《条约汇编》，第75卷，第970-973号。",
+         ["geneva-convention-i", "geneva-convention-ii", "geneva-convention-iii", "geneva-convention-iv"]),  # C:peace_250
+        ("同上，第1125卷，第17512和17513号。", ["geneva-ap-i", "geneva-ap-ii"]),  # C:peace_251
+        ("同上，第2404卷，第43425号。", ["geneva-ap-iii"]),  # C:peace_252
+        ("联合国，《条约汇编》，第75卷，第973号。", ["geneva-convention-iv"]),  # C:peace_260
+        ("同上，第2515卷，第44910号。", ["crpd"]),  # C:peace_263
+        ("同上，第189卷，第2545号。", ["refugee-convention"]),  # C:peace_264
+        ("联合国，《条约汇编》，第2445卷，第44004号。", ["nuclear-terrorism-convention"]),  # C:peace_480
+        ("联合国，《条约汇编》，第1249卷，第20378号。", ["cedaw"]),  # C:human_rights_989
+    ],
+)
+def test_corpus_citations_resolve(by_pair, footnote, expected):
+    pairs = unts_citations(footnote)
+    assert pairs
+    assert [i for p in pairs for i in by_pair.get(p, [])] == expected
