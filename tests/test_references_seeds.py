@@ -19,6 +19,7 @@ MINE = ["RR4", "RP51"]
 REVIEWED = {
     "ga-68-193.pdf.txt": [
         ("RR401", 386, "14"),  # op 1 marker 14, bodies run 1-13 (CONVENTIONS §7)
+        ("RR422", 425, "《打击跨国有组织犯罪公约》"),  # op 5, clipped title (CONVENTIONS §7)
     ],
     "ctoc-cop-6-1.md": [
         ("RR402", 35, "1"),  # body 1 has no <sup>1</sup> (CONVENTIONS §7)
@@ -58,6 +59,15 @@ def test_ga_68_193_operative_50_reference_to_49_lands():
     start, end = references[0].part.locate(doc, references[0].start, references[0].end)
     assert doc.source.text[start:end] == "上文第 49 段"
     assert not [f for f in findings if f.rule in ("RR410", "RR411") and f.start < end and start < f.end]
+
+
+def test_ga_68_193_operative_5_title_is_clipped_not_early():
+    """The full title stands in pre 2, so the defect is the clipped form (RR422), not the order (RR420)."""
+    doc, findings = _findings("ga-68-193.pdf.txt")
+    op5 = next(p for p in doc.operative if p.number == 5)
+    in_op5 = [f for f in findings if op5.start <= f.start < op5.end]
+    assert [(f.rule, doc.source.text[f.start : f.end]) for f in in_op5] == [("RR422", "《打击跨国有组织犯罪公约》")]
+    assert "《联合国打击跨国有组织犯罪公约》" in doc.preambular[1].text
 
 
 @pytest.mark.parametrize("name", sorted(REVIEWED))
