@@ -75,6 +75,15 @@ def _convention(use: TitleUse) -> str | None:
     return use.treaties[0].id if len(use.treaties) == 1 else use.mention.title
 
 
+def _title_definitions(doc: Document) -> dict[str, int]:
+    """Short titles the text defines for itself ((下称《公约》), (《曼谷规则》)), at their first definition."""
+    first: dict[str, int] = {}
+    for definition in definitions(doc):
+        if definition.is_title:
+            first.setdefault(definition.short, definition.start)
+    return first
+
+
 def _display(treaties: tuple[Treaty, ...]) -> str:
     return "、".join(t.display_title for t in treaties[:3])
 
@@ -83,7 +92,7 @@ def check_before_full(doc: Document, rule: Rule) -> Iterator[Finding]:
     uses = title_uses(doc, active_registry())
     named: set[str] = set()
     conventions_named = False
-    defined = {d.short: d.start for d in definitions(doc) if d.is_title}
+    defined = _title_definitions(doc)
     for k, use in enumerate(uses):
         title = f"《{use.mention.title}》"
         if title in defined and use.start < defined[title]:
@@ -105,7 +114,7 @@ def _ids(use: TitleUse) -> set[str]:
 
 def check_ambiguous(doc: Document, rule: Rule) -> Iterator[Finding]:
     registry = active_registry()
-    defined = {d.short: d.start for d in definitions(doc) if d.is_title}
+    defined = _title_definitions(doc)
     last_named: dict[str, TitleUse] = {}  # conventions of the latest group that named any
     current: dict[str, TitleUse] = {}
     group = -1
@@ -123,11 +132,11 @@ def check_ambiguous(doc: Document, rule: Rule) -> Iterator[Finding]:
         if len(candidates) >= 2:
             names = "、".join(f"《{u.mention.title}》" for u in list(candidates.values())[:3])
             yield rule.finding(doc, use.start, use.end, names=names,
-                               where="in this paragraph" if current else "in the paragraph before")
+                               where="in this paragraph" if current else "in the last paragraph that names a convention")
 
 
 def check_clipped(doc: Document, rule: Rule) -> Iterator[Finding]:
-    defined = {d.short for d in definitions(doc) if d.is_title}
+    defined = _title_definitions(doc)
     for use in title_uses(doc, active_registry()):
         title = f"《{use.mention.title}》"
         if use.kind != "clipped" or title in defined or len(use.treaties) != 1:
