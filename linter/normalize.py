@@ -411,7 +411,9 @@ class _MarkdownReader:
                 in_notes = True
                 continue
             note = _MD_NOTE.match(raw)
-            if note and (in_notes or raw.lstrip().startswith("[^")):
+            # A paragraph never opens with a footnote marker: a block that does is a footnote body.
+            if note and (in_notes or raw.lstrip().startswith("[^") or not block_open):
+                in_notes = True
                 number = int(note.group(1) or note.group(2))
                 g = 1 if note.group(1) else 2
                 last_note = [number, start + note.start(g), start + note.end(g), [(start + note.end(), end)]]

@@ -146,3 +146,11 @@ def test_word_copied_footnotes_after_the_footer():
     assert doc.footer.date.text == "2013年7月25日" and doc.footer.meeting.text == "第47次全体会议"
     assert [(f.number, f.text) for f in doc.footnotes] == [(1, "大会第 65/230 号决议，附件。")]
     assert [m.number for m in doc.markers] == [1]
+
+
+def test_markdown_footnote_bodies_without_a_rule_line():
+    text = "大会，\n\n回顾《公约》<sup>1</sup>，\n\n<sup>1</sup> 联合国，《条约汇编》，第 2225 卷，第 39574 号。\n\n1. 请秘书长提交报告。\n"
+    doc = parse(source_from(text, "markdown"))
+    assert [m.number for m in doc.markers] == [1]
+    assert [f.number for f in doc.footnotes] == [1]
+    assert len(doc.preambular) == 1 and len(doc.operative) == 1
