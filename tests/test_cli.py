@@ -79,16 +79,22 @@ def test_bad_inputs_are_reported_and_the_rest_still_checked(capsys, tmp_path):
     broken.write_bytes(b"PK\x03\x04 this is not a whole zip")
     notzip = tmp_path / "notzip.docx"
     notzip.write_bytes("这不是 Word 文件".encode())
+    from docx_factory import make_docx
+    from test_docx_reader import BOMB
+
+    bomb = tmp_path / "bomb.docx"
+    bomb.write_bytes(make_docx([], document_xml=BOMB))
     nodrafts = tmp_path / "nodrafts"
     nodrafts.mkdir()
     (nodrafts / "readme.pdf").write_bytes(b"%PDF")
     code, out, err = run_cli(
         capsys, "check", "--format", "json", "--no-config",
-        str(empty), str(binary), str(broken), str(notzip), str(tmp_path / "missing.txt"), str(nodrafts), E13,
+        str(empty), str(binary), str(broken), str(notzip), str(bomb), str(tmp_path / "missing.txt"), str(nodrafts), E13,
     )
     assert code == 2
     lines = err.strip().splitlines()
-    assert len(lines) == 6, lines
+    assert len(lines) == 7, lines
+    assert f"{bomb}: unsafe XML in word/document.xml: entity declarations are not allowed" in err
     assert all(line.startswith("resolint: ") for line in lines)
     assert f"{empty}: empty file" in err
     assert f"{binary}: binary file" in err
