@@ -2,9 +2,14 @@
 
 from __future__ import annotations
 
+import os
+import tempfile
 from pathlib import Path
 
 import pytest
+
+# Tests never write into the user's segmentation cache.
+os.environ.setdefault("RESOLINT_CACHE_DIR", tempfile.mkdtemp(prefix="resolint-test-cache-"))
 
 from linter.engine import load_rules, run, select_rules
 from linter.sources import Source, detect_format
