@@ -65,6 +65,11 @@ def _config(args) -> Config:
 
 
 def _rules(args, config: Config) -> list[Rule]:
+    from linter.treaties import load_registry, use_registry_files
+
+    # The user's treaty registries are read and validated once, before any draft.
+    use_registry_files(config.treaties)
+    load_registry(tuple(config.treaties))
     rules = load_rules([*config.rules_dirs, *(Path(d) for d in args.rules_dir or ())])
     select = _split(args.select) or list(config.select) or None
     ignore = _split(args.ignore) + list(config.ignore)
@@ -361,6 +366,9 @@ def build_parser() -> argparse.ArgumentParser:
     explain.add_argument("id")
     explain.add_argument("--rules-dir", action="append")
     explain.set_defaults(func=cmd_explain)
+    from linter.treaty_commands import add_parsers as add_treaty_parsers  # treaties, footnote
+
+    add_treaty_parsers(sub)
     return parser
 
 

@@ -138,7 +138,7 @@ def read_registry_file(path: Path) -> tuple[Treaty, ...]:
 
 def _treaty(entry: dict) -> Treaty:
     unts = entry.get("unts") or {}
-    numbers = unts.get("number", ())
+    numbers = unts.get("number") or ()
     return Treaty(
         id=entry["id"],
         title_zh=entry["title_zh"],
@@ -156,9 +156,22 @@ def _treaty(entry: dict) -> Treaty:
     )
 
 
-@functools.lru_cache(maxsize=8)
 def load_registry(user_files: tuple[Path, ...] = ()) -> Registry:
     """The built-in registry with the user's files over it: a user entry with a built-in id replaces it."""
+    # Keyed by modification time too, so an edited registry is read again (the TUI runs long).
+    return _load_registry(tuple((Path(p), _stamp(Path(p))) for p in user_files))
+
+
+def _stamp(path: Path) -> int:
+    try:
+        return path.stat().st_mtime_ns
+    except OSError:
+        return -1  # read_registry_file reports the missing file
+
+
+@functools.lru_cache(maxsize=8)
+def _load_registry(stamped: tuple[tuple[Path, int], ...]) -> Registry:
+    user_files = [path for path, _ in stamped]
     entries = {t.id: t for t in read_registry_file(REGISTRY_FILE)}
     origin = {t.id: REGISTRY_FILE for t in entries.values()}
     for path in user_files:
@@ -185,13 +198,5 @@ def use_registry_files(paths: Iterable[Path]) -> None:
 
 
 def active_registry() -> Registry:
-    """The registry the citation rules use: built-in plus the configured user files.
-
-    Until a caller says which files (use_registry_files), the configuration
-    the command line finds by default (from the working directory) decides.
-    """
-    if _user_files is None:
-        from linter.config import find_config, load_config
-
-        return load_registry(load_config(find_config(Path.cwd())).treaties)
-    return load_registry(_user_files)
+    """The registry the citation rules use: built-in plus the user files set by use_registry_files."""
+    return load_registry(_user_files or ())

@@ -63,6 +63,9 @@ def part_mentions(text: str, registry: Registry) -> list[Mention]:
         title = m.group(1)
         full = registry.by_full_title(title, year)
         found = full or registry.by_short_title(title)
+        if not found and title in _GENERIC_SHORT:
+            # 《公约》 can stand for any convention; the document context picks one (_resolve_short).
+            found = tuple(t for t in registry.treaties if t.title_zh.endswith(title))
         mentions.append(_mention(text, title, year, start, m.end(), found, short=not full and bool(found)))
     return sorted(mentions, key=lambda x: x.start)
 
