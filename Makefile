@@ -18,7 +18,7 @@ $(STAMP): pyproject.toml
 	@touch $(STAMP)
 
 demo: install
-	$(BIN)/resolint check examples/ ; test $$? -le 1
+	$(BIN)/resolint tui examples/ga-68-193.pdf.txt
 
 test: install
 	$(BIN)/python -m pytest

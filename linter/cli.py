@@ -326,6 +326,21 @@ def cmd_explain(args) -> int:
     return 0
 
 
+def cmd_tui(args) -> int:
+    problems = _Problems()
+    try:
+        config = _config(args)
+        rules = _rules(args, config)
+        source = read_path(args.path)
+    except InputError as exc:
+        problems.report(exc)
+        return 2
+    from tui.app import ResolintApp  # Textual is imported only for the TUI
+
+    ResolintApp(source, rules).run()
+    return 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="resolint", description=__doc__)
     parser.add_argument("--version", action="version", version=f"resolint {__version__}")
@@ -356,6 +371,11 @@ def build_parser() -> argparse.ArgumentParser:
     parse_cmd.add_argument("path")
     parse_cmd.add_argument("--format", choices=["text", "json"], default="text")
     parse_cmd.set_defaults(func=cmd_parse)
+
+    tui = sub.add_parser("tui", help="the draft with findings marked inline, a findings list and fixes")
+    tui.add_argument("path")
+    rule_options(tui)
+    tui.set_defaults(func=cmd_tui)
 
     rules_cmd = sub.add_parser("rules", help="list all rules")
     rules_cmd.add_argument("--format", choices=["text", "json"], default="text")

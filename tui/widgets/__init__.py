@@ -1,0 +1,1 @@
+"""The widgets of the resolint screen, one module each."""
