@@ -32,3 +32,12 @@ def lint_text(text: str, rule_ids: list[str], fmt: str | None = None):
     rules = select_rules(load_rules(), rule_ids, None)
     doc = parse(source_from(text, fmt))
     return doc, run(doc, rules)
+
+
+@pytest.fixture(autouse=True)
+def _builtin_treaty_registry():
+    """A test that configures user treaty registries must not leak them into the next test."""
+    yield
+    from linter.treaties import use_registry_files
+
+    use_registry_files(())

@@ -13,6 +13,7 @@ from textual.widgets import Footer, TextArea
 
 from linter.cli import write_atomic
 from linter.engine import Rule
+from linter.errors import InputError
 from linter.findings import Finding, apply_fixes
 from linter.sources import Source
 from tui.linting import LintResult, lint_text
@@ -70,8 +71,17 @@ class ResolintApp(App):
     def relint(self, first: bool = False) -> None:
         self.call_from_thread(self._busy, "loading the segmentation model…" if first else "linting…")
         text = self.query_one(DraftView).text
-        result = lint_text(self.source, text, self.rules)
+        try:
+            result = lint_text(self.source, text, self.rules)
+        except InputError as exc:  # e.g. the segmentation model is missing: say so, keep the editor
+            self.call_from_thread(self._lint_failed, str(exc))
+            return
         self.call_from_thread(self._show_result, result)
+
+    def _lint_failed(self, message: str) -> None:
+        self.linting = ""
+        self.notify(message, severity="error", timeout=30)
+        self._refresh_status()
 
     def _busy(self, what: str) -> None:
         self.linting = what
