@@ -97,14 +97,21 @@ def lint_file(path: str, rules: list[Rule]) -> tuple[Document, FileResult]:
     return doc, FileResult(doc.source.path, doc.source.text, tuple(findings))
 
 
-def cmd_check(args) -> int:
-    problems = _Problems()
+def _setup(args, problems: _Problems) -> tuple[Config, list[Rule]] | None:
+    """Configuration and rules, or None after reporting why they cannot be used."""
     try:
         config = _config(args)
-        rules = _rules(args, config)
+        return config, _rules(args, config)
     except InputError as exc:
         problems.report(exc)
+        return None
+
+
+def cmd_check(args) -> int:
+    problems = _Problems()
+    if (setup := _setup(args, problems)) is None:
         return 2
+    config, rules = setup
     fail_level = args.fail_level or config.fail_level or "info"
     results: list[FileResult] = []
     for path in expand_paths(args.paths, problems, config.exclude):
@@ -150,12 +157,9 @@ def _colour() -> bool:
 
 def cmd_fix(args) -> int:
     problems = _Problems()
-    try:
-        config = _config(args)
-        rules = _rules(args, config)
-    except InputError as exc:
-        problems.report(exc)
+    if (setup := _setup(args, problems)) is None:
         return 2
+    config, rules = setup
     total = 0
     for path in expand_paths(args.paths, problems, config.exclude):
         try:
@@ -174,11 +178,8 @@ def cmd_fix(args) -> int:
             if not n:
                 break
             fixed, applied = text, applied + n
-            from linter.sources import Source
-            from linter.engine import run as run_rules
-
-            new_doc = parse(Source(doc.source.path, fixed, doc.source.format, doc.source.encoding))
-            result = FileResult(path, fixed, tuple(run_rules(new_doc, rules)))
+            new_doc = parse(dataclasses.replace(doc.source, text=fixed))
+            result = FileResult(path, fixed, tuple(run(new_doc, rules)))
         total += applied
         if args.diff:
             diff = difflib.unified_diff(
@@ -328,13 +329,14 @@ def cmd_explain(args) -> int:
 
 def cmd_tui(args) -> int:
     problems = _Problems()
+    if (setup := _setup(args, problems)) is None:
+        return 2
     try:
-        config = _config(args)
-        rules = _rules(args, config)
         source = read_path(args.path)
     except InputError as exc:
         problems.report(exc)
         return 2
+    rules = setup[1]
     from tui.app import ResolintApp  # Textual is imported only for the TUI
 
     ResolintApp(source, rules).run()

@@ -244,6 +244,20 @@ class _HeaderJoiner:
         self.prev_physical = content
 
 
+def _emit_header(writer: _Writer, text: str, lines: list[tuple[int, int]], raw: list[str], skip=lambda k: False) -> int:
+    """Write the header lines and the organ line; return the index of the first body line (0 without an organ)."""
+    organ = _find_organ_line(raw)
+    if organ is None:
+        return 0
+    header = _HeaderJoiner(writer, text)
+    for k in range(organ):
+        if not skip(k):
+            header.line(*lines[k])
+    writer.new_line()
+    writer.emit(*lines[organ])
+    return organ + 1
+
+
 # --- PDF-extracted text -------------------------------------------------------
 
 
@@ -258,17 +272,7 @@ class _PdfReader:
         self.max_marker = 0
 
     def run(self) -> Normalized:
-        organ = _find_organ_line(self.raw)
-        i = 0
-        if organ is not None:
-            header = _HeaderJoiner(self.w, self.text)
-            for k in range(organ):
-                if not self._is_furniture(k):
-                    header.line(*self.lines[k])
-            self.w.new_line()
-            self.w.emit(*self.lines[organ])
-            i = organ + 1
-        self._main(i)
+        self._main(_emit_header(self.w, self.text, self.lines, self.raw, skip=self._is_furniture))
         return self.w.finish()
 
     def _is_furniture(self, k: int) -> bool:
@@ -494,15 +498,7 @@ class _PlainReader:
         self.max_marker = 0
 
     def run(self) -> Normalized:
-        organ = _find_organ_line(self.raw)
-        i = 0
-        if organ is not None:
-            header = _HeaderJoiner(self.w, self.text)
-            for k in range(organ):
-                header.line(*self.lines[k])
-            self.w.new_line()
-            self.w.emit(*self.lines[organ])
-            i = organ + 1
+        i = _emit_header(self.w, self.text, self.lines, self.raw)
         in_notes = False
         standalone_open = False
         last_note = 0
