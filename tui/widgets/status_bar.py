@@ -13,7 +13,8 @@ class StatusBar(Static):
         parts = [
             path,
             fmt,
-            f"[red]{counts['error']} errors[/]  [yellow]{counts['warning']} warnings[/]  [cyan]{counts['info']} info[/]",
+            f"[red]{_count(counts['error'], 'error')}[/]  [yellow]{_count(counts['warning'], 'warning')}[/]  "
+            f"[cyan]{counts['info']} info[/]",
         ]
         if filtered:
             parts.append("errors only")
@@ -22,3 +23,7 @@ class StatusBar(Static):
         if busy:
             parts.append(f"[i]{busy}[/i]")
         self.update("  │  ".join(parts))
+
+
+def _count(n: int, word: str) -> str:
+    return f"{n} {word}{'' if n == 1 else 's'}"
