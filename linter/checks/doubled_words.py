@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from typing import Iterator
 
+from linter.checks.token_pattern import clause_around
 from linter.engine import Rule, iter_parts
 from linter.findings import Edit, Finding, Fix
 from linter.nlp import segmenter
@@ -12,7 +13,6 @@ from linter.structure import Document
 
 # Cheap character test first: only clauses with a repeated run are segmented.
 _CANDIDATE = re.compile(r"([\u4e00-\u9fff]{1,4})\1")
-_CLAUSE_END = re.compile(r"[，。；：！？,;]")
 _QUOTE = re.compile(r"“[^”]*”")
 
 
@@ -23,12 +23,10 @@ def check_doubled_words(doc: Document, rule: Rule) -> Iterator[Finding]:
         quoted = [m.span() for m in _QUOTE.finditer(part.text)]
         seen: set[int] = set()
         for hit in _CANDIDATE.finditer(part.text):
-            start = max((m.end() for m in _CLAUSE_END.finditer(part.text, 0, hit.start())), default=0)
+            start, end = clause_around(part.text, hit.start(), hit.end())
             if start in seen:
                 continue
             seen.add(start)
-            after = _CLAUSE_END.search(part.text, hit.end())
-            end = after.start() if after else len(part.text)
             clauses.append((part.offset + start, part.text[start:end], [(s - start, e - start) for s, e in quoted]))
     if not clauses:
         return

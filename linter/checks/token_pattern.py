@@ -18,10 +18,10 @@ from linter.findings import Finding
 from linter.nlp import segmenter
 from linter.structure import Document
 
-_CLAUSE_END = re.compile(r"[，。；：！？、,;]")
+_CLAUSE_END = re.compile(r"[，。；：！？,;]")
 
 
-def _clauses(text: str, hit_start: int, hit_end: int) -> tuple[int, int]:
+def clause_around(text: str, hit_start: int, hit_end: int) -> tuple[int, int]:
     """The clause around a prefilter hit: from the punctuation before it to the punctuation after it."""
     start = max((m.end() for m in _CLAUSE_END.finditer(text, 0, hit_start)), default=0)
     after = _CLAUSE_END.search(text, hit_end)
@@ -59,7 +59,7 @@ def check_token_pattern(doc: Document, rule: Rule) -> Iterator[Finding]:
     for part in iter_parts(doc, opts.get("scope", "all")):
         seen: set[tuple[int, int]] = set()
         for hit in prefilter.finditer(part.text):
-            cs, ce = _clauses(part.text, hit.start(), hit.end())
+            cs, ce = clause_around(part.text, hit.start(), hit.end())
             if (cs, ce) not in seen:
                 seen.add((cs, ce))
                 clauses.append((part.offset + cs, part.text[cs:ce]))
