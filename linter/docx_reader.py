@@ -90,9 +90,10 @@ def _render(parts: dict[str, bytes], data: bytes, path: str) -> str:
             continue
         label = numbering.label(p)
         lines.append(f"{label} {text}" if label else text)
-    out = "\n\n".join(lines)
+    # One line per paragraph, so a finding's line number is the paragraph's number.
+    out = "\n".join(lines)
     if order:
-        out += "\n\n---\n\n" + "\n\n".join(
+        out += "\n---\n" + "\n".join(
             f"[^{number}]: {notes.get(note_id, '').strip()}" for note_id, number in sorted(order.items(), key=lambda kv: kv[1])
         )
     if not out.strip():

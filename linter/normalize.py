@@ -97,7 +97,7 @@ def normalize(source: Source) -> Normalized:
     if source.format == "pdf-text":
         return _PdfReader(source.text).run()
     if source.format in ("markdown", "docx"):
-        return _MarkdownReader(source.text).run()
+        return _MarkdownReader(source.text, line_per_paragraph=source.format == "docx").run()
     return _PlainReader(source.text, glued_markers=True).run()
 
 
@@ -396,8 +396,9 @@ _MD_EMPHASIS = re.compile(r"\*\*|__")
 
 
 class _MarkdownReader:
-    def __init__(self, text: str):
+    def __init__(self, text: str, line_per_paragraph: bool = False):
         self.text = text
+        self.line_per_paragraph = line_per_paragraph  # docx text: every line is a paragraph
         self.lines = _physical_lines(text)
         self.w = _Writer(text, collapse_bold=False)
 
@@ -440,7 +441,7 @@ class _MarkdownReader:
                 continues = not self.w.current_empty() and self.w.last_char() not in TERMINAL
                 if not continues:
                     self.w.new_line()
-            elif not block_open or _is_standalone(raw):
+            elif not block_open or self.line_per_paragraph or _is_standalone(raw):
                 self.w.new_line()
             self._emit_inline(start, end)
             block_open = True

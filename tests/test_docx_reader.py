@@ -28,7 +28,7 @@ def test_paragraphs_numbering_and_footnotes_make_a_document():
         notes={2: "同上，第 2349 卷，第 42146 号。", 5: "联合国，《条约汇编》，第 2225 卷，第 39574 号。"},
     )
     text = read_docx(data, "d.docx")
-    assert text.splitlines()[:9:2] == [
+    assert text.splitlines()[:5] == [
         "大会，",
         "回顾《联合国打击跨国有组织犯罪公约》[^1]，",
         "注意到《联合国反腐败公约》[^2]及其议定书[^1]，",
@@ -41,8 +41,8 @@ def test_paragraphs_numbering_and_footnotes_make_a_document():
     assert doc.source.format == "docx"
     assert (len(doc.preambular), len(doc.operative), len(doc.footnotes)) == (2, 2, 2)
     assert [m.number for m in doc.markers] == [1, 2, 1]
-    # Line numbers in findings are paragraph numbers of the docx text.
-    assert doc.source.text.split("\n")[doc.source.text[: doc.operative[1].start].count("\n")].startswith("2. 决定")
+    # A finding's line number is the paragraph's number in the document.
+    assert doc.source.text[: doc.operative[1].start].count("\n") + 1 == 5
 
 
 def test_nested_levels_restart_and_chinese_counting():
