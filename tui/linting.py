@@ -2,12 +2,18 @@
 
 from __future__ import annotations
 
+import dataclasses
+import threading
 from dataclasses import dataclass
 
 from linter.engine import Rule, run
 from linter.findings import Finding
 from linter.sources import Source
 from linter.structure import parse
+
+# One lint at a time: a lint that was superseded still runs to its end in its thread,
+# and the segmenter it shares with the next one is not made for two threads at once.
+_ONE_AT_A_TIME = threading.Lock()
 
 
 @dataclass(frozen=True)
@@ -18,5 +24,6 @@ class LintResult:
 
 def lint_text(source: Source, text: str, rules: list[Rule]) -> LintResult:
     """Lint `text` as a new version of `source` (same path, format and encoding)."""
-    doc = parse(Source(source.path, text, source.format, source.encoding))
-    return LintResult(text, tuple(run(doc, rules)))
+    with _ONE_AT_A_TIME:
+        doc = parse(dataclasses.replace(source, text=text))
+        return LintResult(text, tuple(run(doc, rules)))
