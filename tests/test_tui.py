@@ -1,98 +1,270 @@
-"""The TUI driven headless: findings shown and marked, navigation, fixes, saving, the errors-only filter."""
+"""The TUI driven headless: findings listed and marked, moving between them, fixes, saving, filtering, quitting."""
 
 from __future__ import annotations
 
 import asyncio
+import codecs
+import os
 import shutil
+import subprocess
+import sys
 
-from linter.engine import load_rules
-from linter.sources import read_path
-from tui.app import ResolintApp
-from tui.widgets.draft_view import DraftView, location
-from tui.widgets.findings_list import FindingsList
+import pytest
+
+from linter.cli import main
+from linter.engine import select_rules
+from linter.errors import InputError
+from linter.findings import Finding, apply_fixes
+from linter.sources import Source, read_path
+from tui import draft_file
+from tui.app import RELINT_DELAY, ResolintApp
+from tui.widgets.confirm_dialog import ConfirmDialog
+from tui.widgets.draft_view import DraftDocument, DraftView
+from tui.widgets.findings_list import FindingsList, successor
 
 from conftest import SEEDS
 
+CTOC = SEEDS / "ctoc-cop-6-1.md"
 
-def drive(path, steps, rules=None):
-    """Run the app on `path`, wait for the first lint, then run `steps(app, pilot)`."""
 
-    async def main():
-        app = ResolintApp(read_path(str(path)), rules or load_rules())
-        async with app.run_test(size=(160, 45)) as pilot:
-            await settle(app, pilot)
+def drive(source: Source, rules, steps, size=(140, 45)) -> ResolintApp:
+    """Run the app on `source` headless, wait for the first lint, then `await steps(app, pilot)`."""
+
+    async def run() -> ResolintApp:
+        app = ResolintApp(source, rules)
+        async with app.run_test(size=size) as pilot:
+            await linted(app, pilot)
             await steps(app, pilot)
+        return app
 
-    asyncio.run(main())
+    return asyncio.run(run())
 
 
-async def settle(app, pilot, timeout: float = 60.0):
-    """Wait until a lint of the current text has been shown."""
-    waited = 0.0
-    while waited < timeout:
+async def linted(app: ResolintApp, pilot, timeout: float = 60.0) -> None:
+    """Wait until the findings shown are those of the draft as it is now."""
+    for _ in range(int(timeout / 0.05)):
         await pilot.pause(0.05)
-        waited += 0.05
-        draft = app.query_one(DraftView)
-        if app.result.text == draft.text and not app.linting and not any(w.is_running for w in app.workers):
+        if app.is_up_to_date() and not any(w.is_running for w in app.workers):
             return
     raise AssertionError("the lint never finished")
 
 
-def test_findings_are_listed_and_marked():
+def parts(app: ResolintApp):
+    return app.query_one(DraftView), app.query_one(FindingsList)
+
+
+def detail_text(app: ResolintApp) -> str:
+    return app.query_one("#finding-detail-text").content.plain
+
+
+def status_text(app: ResolintApp) -> str:
+    return app.query_one("#status").content.plain
+
+
+def test_a_seed_opens_with_its_findings_listed_and_marked_in_the_text(all_rules):
     async def steps(app, pilot):
-        rules = {f.rule for f in app.result.findings}
-        assert {"RV142", "RR402"} <= rules
-        findings = app.query_one(FindingsList)
-        assert len(findings.findings) == len(app.result.findings)
-        draft = app.query_one(DraftView)
-        inversion = next(f for f in app.result.findings if f.rule == "RV142")
-        row, _ = location(draft.text, inversion.start)
-        assert any(name == "resolint.error" for _, _, name in draft._highlights[row])
+        draft, findings = parts(app)
+        assert isinstance(draft.document, DraftDocument)
+        assert draft.text == app.source.text  # offsets of findings are offsets into this very text
+        inversion = next(f for f in findings.findings if f.rule == "RV142" and "又承认" in f.message)
+        assert "“又承认” follows “还承认”" in inversion.message
+        assert draft.text[inversion.start : inversion.end].startswith("又承认")
+        assert findings.findings == draft.findings == app.result.findings
+        (row, start), (_, end) = draft.location(inversion.start), draft.location(inversion.end)
+        error_style = draft.get_component_rich_style("draft-view--error")
+        assert any(
+            s.start <= start and s.end >= end and s.style == error_style for s in draft.get_line(row).spans
+        )
+        assert "3 errors  2 warnings  4 info" in status_text(app) and "ctoc-cop-6-1.md" in status_text(app)
+        assert "modified" not in status_text(app)
+        # The first finding is current: its explanation is shown and the cursor is on its span.
+        first = findings.current()
+        assert first == findings.findings[0] and detail_text(app).startswith(first.message)
+        assert "What it does" in detail_text(app) and "Why is this bad?" in detail_text(app)
+        assert draft.selection.end == draft.location(first.end)
 
-    drive(SEEDS / "ctoc-cop-6-1.md", steps)
+    drive(read_path(str(CTOC)), all_rules, steps)
 
 
-def test_next_finding_moves_the_cursor_to_its_span():
+def test_n_and_p_move_between_findings_and_the_cursor_selects_the_finding_under_it(all_rules):
     async def steps(app, pilot):
-        draft = app.query_one(DraftView)
-        first = app.query_one(FindingsList).current()
-        await pilot.press("f8")
-        await pilot.pause(0.1)
-        second = app.query_one(FindingsList).current()
-        assert second != first
-        assert draft.selection.start == location(draft.text, second.start)
-        assert draft.selection.end == location(draft.text, second.end)
-        await pilot.press("shift+f8")
-        await pilot.pause(0.1)
-        assert app.query_one(FindingsList).current() == first
+        draft, findings = parts(app)
+        first, second = findings.findings[:2]
+        await pilot.press("n")
+        await pilot.pause()
+        assert findings.current() == second
+        assert draft.selection.start == draft.location(second.start)
+        assert draft.selection.end == draft.location(second.end)
+        assert detail_text(app).startswith(second.message)
+        await pilot.press("p")
+        await pilot.pause()
+        assert findings.current() == first
+        assert draft.selection.end == draft.location(first.end)
+        # Moving the cursor in the text onto a flagged span selects its finding, and leaves the cursor alone.
+        inversion = next(f for f in findings.findings if f.rule == "RV142")
+        inside = draft.location(inversion.start + 1)
+        draft.move_cursor(inside)
+        await pilot.pause()
+        assert findings.current() == inversion
+        assert draft.selection.start == draft.selection.end == inside
+        assert detail_text(app).startswith(inversion.message)
 
-    drive(SEEDS / "ctoc-cop-6-1.md", steps)
+    drive(read_path(str(CTOC)), all_rules, steps)
 
 
-def test_fix_save_and_filter(tmp_path):
-    draft_path = tmp_path / "e13.txt"
-    shutil.copy(SEEDS / "ecosoc-2013-38.pdf.txt", draft_path)
-    rules = [r for r in load_rules() if r.id in ("RP501", "RV121", "RR401")]
+def test_a_safe_fix_is_applied_relinted_and_saved_atomically_in_the_same_encoding(tmp_path, all_rules):
+    path = tmp_path / "ecosoc-2013-38.txt"
+    text = (SEEDS / "ecosoc-2013-38.pdf.txt").read_text(encoding="utf-8")
+    path.write_bytes(codecs.BOM_UTF16_LE + text.encode("utf-16-le"))
+    source = read_path(str(path))
+    assert source.encoding == "utf-16-le" and source.format == "pdf-text"
 
     async def steps(app, pilot):
-        comma = next(f for f in app.result.findings if f.rule == "RP501")
-        app.query_one(FindingsList).show(comma)
-        await pilot.pause(0.1)
-        await pilot.press("f2")
-        await settle(app, pilot)
-        assert all(f.rule != "RP501" for f in app.result.findings)
-        assert "(E/2010/30)，第一章" in app.query_one(DraftView).text
+        draft, findings = parts(app)
+        comma = next(f for f in findings.findings if f.rule == "RP501")
+        assert draft.text[comma.start : comma.end] == ","
+        findings.highlight(comma)
+        await pilot.pause()
+        assert "→" in detail_text(app)  # the fix it proposes, before and after
+        await pilot.press("f")
+        await linted(app, pilot)
+        assert all(f.rule != "RP501" for f in findings.findings)
+        assert draft.text == text[: comma.start] + "，" + text[comma.end :]
+        assert "modified" in status_text(app)
         await pilot.press("ctrl+s")
-        await pilot.pause(0.1)
-        assert "(E/2010/30)，第一章" in draft_path.read_text(encoding="utf-8")
-        assert sorted(p.name for p in tmp_path.iterdir()) == ["e13.txt"]
-        # An edit re-lints after a pause; errors-only hides the rest.
-        app.query_one(DraftView).insert("1. 请秘书长提交报告；\n", (80, 0))
-        await pilot.pause(0.7)
-        await settle(app, pilot)
-        assert any(f.rule == "RV121" for f in app.result.findings)
-        await pilot.press("f9")
-        await pilot.pause(0.1)
-        assert all(f.severity == "error" for f in app.query_one(FindingsList).findings)
+        await pilot.pause()
+        data = path.read_bytes()
+        assert data.startswith(codecs.BOM_UTF16_LE) and data[2:].decode("utf-16-le") == draft.text
+        assert os.listdir(tmp_path) == [path.name]  # the temporary file was renamed over the draft
+        assert "modified" not in status_text(app)
 
-    drive(draft_path, steps, rules)
+    drive(source, all_rules, steps)
+
+
+def test_an_unsafe_fix_asks_first_and_fix_all_leaves_it_alone(all_rules):
+    rules = select_rules(all_rules, ["RR422"], None)
+
+    async def steps(app, pilot):
+        draft, findings = parts(app)
+        (clipped,) = findings.findings
+        assert not clipped.fix.safe
+        original = draft.text
+        await pilot.press("F")
+        await pilot.pause()
+        assert draft.text == original  # only safe fixes
+        await pilot.press("f")
+        await pilot.pause()
+        assert isinstance(app.screen, ConfirmDialog)
+        await pilot.press("n")
+        await pilot.pause()
+        assert not isinstance(app.screen, ConfirmDialog) and draft.text == original
+        await pilot.press("f")
+        await pilot.pause()
+        await pilot.press("y")
+        await linted(app, pilot)
+        assert "以审查《联合国打击跨国有组织犯罪公约》及其议定书" in draft.text
+        assert findings.findings == ()
+
+    drive(read_path(str(SEEDS / "ga-68-193.pdf.txt")), rules, steps)
+
+
+def test_fix_all_applies_every_safe_fix_at_once(all_rules):
+    async def steps(app, pilot):
+        draft, findings = parts(app)
+        before = app.result.findings
+        expected, count = apply_fixes(draft.text, list(before))
+        assert count >= 2
+        await pilot.press("F")
+        await linted(app, pilot)
+        assert draft.text == expected
+        assert len(app.result.findings) < len(before)
+
+    drive(read_path(str(CTOC)), all_rules, steps)
+
+
+def test_errors_only_typing_relints_after_a_pause_and_quitting_asks_about_unsaved_changes(all_rules):
+    async def steps(app, pilot):
+        draft, findings = parts(app)
+        everything = findings.findings
+        await pilot.press("e")
+        await pilot.pause()
+        assert findings.findings == draft.findings == tuple(f for f in everything if f.severity == "error")
+        assert "listing errors only" in status_text(app) and "2 warnings" in status_text(app)  # counts stay whole
+        await pilot.press("e")
+        await pilot.pause()
+        assert findings.findings == everything
+        # Typing: no lint until the typing pauses, and the cursor stays where the drafter typed.
+        draft.focus()
+        await pilot.pause()
+        end = draft.document.end
+        draft.insert("\n\n1. 请秘书长提交报告，", end)
+        typed_end = draft.selection.end
+        await pilot.pause(RELINT_DELAY / 4)
+        assert not app.is_up_to_date()
+        await pilot.pause(RELINT_DELAY)
+        await linted(app, pilot)
+        assert draft.selection.end == typed_end
+        assert any(f.rule == "RV112" and f.start >= len(app.source.text) for f in app.result.findings)
+        # Letters are text in the editor; Esc goes back to the list, where q quits, after asking.
+        await pilot.press("escape")
+        await pilot.press("q")
+        await pilot.pause()
+        assert isinstance(app.screen, ConfirmDialog)
+        await pilot.press("n")
+        await pilot.pause()
+        assert app.is_running and not isinstance(app.screen, ConfirmDialog)
+        await pilot.press("q", "y")
+        await pilot.pause()
+        assert not app.is_running
+
+    drive(read_path(str(CTOC)), all_rules, steps)
+
+
+def test_bad_input_is_the_clis_one_line_error_and_exit_2_before_the_app_starts(tmp_path, capsys, monkeypatch):
+    monkeypatch.setattr(ResolintApp, "run", lambda self: pytest.fail("the app must not start"))
+    empty = tmp_path / "empty.txt"
+    empty.write_bytes(b"")
+    assert main(["tui", "--no-config", str(empty)]) == 2
+    assert capsys.readouterr().err == f"resolint: {empty}: empty file\n"
+    assert main(["tui", "--no-config", str(tmp_path / "missing.txt")]) == 2
+    assert capsys.readouterr().err == f"resolint: {tmp_path / 'missing.txt'}: no such file or directory\n"
+
+
+def test_check_never_imports_textual():
+    script = (
+        "import sys; from linter.cli import main; "
+        f"main(['check', '--no-config', '--select', 'RP501', {str(CTOC)!r}]); "
+        "print('textual' in sys.modules)"
+    )
+    out = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=True)
+    assert out.stdout.strip().endswith("False")
+
+
+def test_saving_refuses_a_docx_and_keeps_the_encoding(tmp_path):
+    docx = Source(str(tmp_path / "draft.docx"), "大会，\n", "docx", "docx")
+    with pytest.raises(InputError, match="docx"):
+        draft_file.save(docx, "大会，\n\n1. 决定。")
+    assert not (tmp_path / "draft.docx").exists()
+    gb = tmp_path / "draft.txt"
+    gb.write_bytes("大会，\n".encode("gb18030"))
+    saved = draft_file.save(read_path(str(gb)), "大会，\n\n1. 决定继续审议。\n")
+    assert gb.read_bytes().decode("gb18030") == saved.text and saved.encoding == "gb18030"
+
+
+def test_the_editor_keeps_every_character_of_the_draft():
+    # pdftotext ends pages with a form feed; str.splitlines would make it a line break.
+    text = "大会，\n\x0c回顾\u2028其决议，\n1. 决定。"
+    document = DraftDocument(text)
+    assert document.text == text and document.line_count == 3
+    document.replace_range((1, 1), (1, 3), "注意到\r\n")
+    assert document.text == "大会，\n\x0c注意到\n\u2028其决议，\n1. 决定。"
+
+
+def test_after_a_relint_the_fixed_finding_hands_over_to_the_next():
+    def finding(rule, start):
+        return Finding(rule, "verb", "error", f"{rule} message", start, start + 2)
+
+    fixed, later = finding("RV142", 10), finding("RP501", 40)
+    assert successor((finding("RV101", 5), later), fixed) == 1
+    assert successor((finding("RV101", 5), finding("RV142", 12)), fixed) == 1  # moved by an edit before it
+    assert successor((finding("RV101", 5),), fixed) == 0

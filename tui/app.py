@@ -1,42 +1,50 @@
-"""The resolint terminal UI: the draft with its findings marked inline, a findings list, and fixes."""
+"""The resolint terminal UI: the draft with its findings marked inline, the findings list, explanations and fixes."""
 
 from __future__ import annotations
 
-import dataclasses
-from pathlib import Path
+from functools import partial
+from typing import Iterable
 
+from rich.text import Text
 from textual import work
-from textual.app import App, ComposeResult
+from textual.app import App, ComposeResult, SystemCommand
 from textual.binding import Binding
-from textual.containers import Horizontal, Vertical
+from textual.containers import Horizontal
+from textual.screen import Screen
 from textual.widgets import Footer, TextArea
+from textual.worker import get_current_worker
 
-from linter.cli import write_atomic
 from linter.engine import Rule
 from linter.errors import InputError
 from linter.findings import Finding, apply_fixes
 from linter.sources import Source
+from tui import draft_file
+from tui.commands import COMMANDS, key_bindings
 from tui.linting import LintResult, lint_text
-from tui.widgets.draft_view import DraftView, location, offset_of
-from tui.widgets.finding_detail import FindingDetail
+from tui.widgets.confirm_dialog import ConfirmDialog
+from tui.widgets.draft_view import DraftView
+from tui.widgets.finding_detail import FindingDetail, edit_preview
 from tui.widgets.findings_list import FindingsList
+from tui.widgets.findings_panel import FindingsPanel
 from tui.widgets.status_bar import StatusBar
 
-RELINT_DELAY = 0.5
+RELINT_DELAY = 0.5  # seconds of quiet after typing before the draft is linted again
+_ACTIONS = {c.action for c in COMMANDS}
 
 
 class ResolintApp(App):
-    CSS_PATH = "app.tcss"
+    CSS_PATH = [
+        "app.tcss",
+        "widgets/draft_view.tcss",
+        "widgets/findings_panel.tcss",
+        "widgets/findings_list.tcss",
+        "widgets/finding_detail.tcss",
+        "widgets/status_bar.tcss",
+    ]
     TITLE = "resolint"
     BINDINGS = [
-        Binding("f8", "next_finding", "Next"),
-        Binding("shift+f8", "previous_finding", "Previous"),
-        Binding("f2", "fix", "Fix"),
-        Binding("f3", "fix_all", "Fix all safe"),
-        Binding("ctrl+s", "save", "Save"),
-        Binding("f5", "relint", "Re-lint"),
-        Binding("f9", "errors_only", "Errors only"),
-        Binding("ctrl+q", "quit", "Quit", priority=True),
+        *key_bindings(),
+        Binding("escape", "focus_findings", "Findings", tooltip="Leave the editor for the findings list"),
     ]
 
     def __init__(self, source: Source, rules: list[Rule]):
@@ -44,98 +52,131 @@ class ResolintApp(App):
         self.source = source
         self.rules = rules
         self.rules_by_id = {r.id: r for r in rules}
-        self.result = LintResult(source.text, ())
-        self.saved_text = source.text
+        self.result: LintResult | None = None  # the last lint shown
         self.errors_only = False
-        self.linting = ""
-        self._pending_unsafe: Finding | None = None
-        self._quit_asked = False
+        self.busy = ""  # what the linter is doing, for the status line
+        self._reveal_next = True  # put the cursor on the current finding when the next lint arrives
         self._relint_timer = None
+        self._last_linted_text: str | None = None  # the text of the lint last started
 
     def compose(self) -> ComposeResult:
         with Horizontal(id="main"):
             yield DraftView(self.source.text, id="draft", soft_wrap=True, show_line_numbers=True)
-            with Vertical(id="side"):
+            with FindingsPanel():
                 yield FindingsList(id="findings")
                 yield FindingDetail(id="detail")
         yield StatusBar(id="status")
-        yield Footer()
+        yield Footer(compact=True)
 
     def on_mount(self) -> None:
-        self.sub_title = self.source.path
-        self.relint(first=True)
+        self.query_one(DraftView).border_title = self.source.path
+        self.query_one(FindingsList).loading = True  # the first lint may load the segmentation model
+        self.query_one(FindingDetail).show(None, None, "", "Linting… the first lint loads the segmentation model.")
+        self.relint()
 
     # --- linting ---------------------------------------------------------------
 
+    def relint(self) -> None:
+        """Lint the draft as it is now, in a thread; a newer lint supersedes this one."""
+        if self._relint_timer is not None:
+            self._relint_timer.stop()
+        self.busy = "linting…"
+        self._refresh_status()
+        self._last_linted_text = self.query_one(DraftView).text
+        self._lint_in_thread(self._last_linted_text)
+
     @work(thread=True, exclusive=True, group="lint")
-    def relint(self, first: bool = False) -> None:
-        self.call_from_thread(self._busy, "loading the segmentation model…" if first else "linting…")
-        text = self.query_one(DraftView).text
+    def _lint_in_thread(self, text: str) -> None:
+        worker = get_current_worker()
         try:
             result = lint_text(self.source, text, self.rules)
         except InputError as exc:  # e.g. the segmentation model is missing: say so, keep the editor
-            self.call_from_thread(self._lint_failed, str(exc))
+            message = str(exc)
+        except Exception as exc:  # a linter bug must not cost the drafter their unsaved edits
+            message = f"internal error ({type(exc).__name__}: {exc}); please report it"
+        else:
+            if not worker.is_cancelled:
+                self.call_from_thread(self._show_result, result)
             return
-        self.call_from_thread(self._show_result, result)
+        if not worker.is_cancelled:
+            self.call_from_thread(self._lint_failed, message)
 
     def _lint_failed(self, message: str) -> None:
-        self.linting = ""
-        self.notify(message, severity="error", timeout=30)
-        self._refresh_status()
-
-    def _busy(self, what: str) -> None:
-        self.linting = what
+        self.busy = "not linted"
+        self.query_one(FindingsList).loading = False
+        self.notify(message, title="Lint failed", severity="error", timeout=30)
         self._refresh_status()
 
     def _show_result(self, result: LintResult) -> None:
-        self.linting = ""
+        if result.text != self.query_one(DraftView).text:
+            return  # typed over while it ran; the lint of the newer text is already on its way
+        first = self.result is None
+        self.busy = ""
         self.result = result
-        keep = self.query_one(FindingsList).current()
+        self._show_findings(reveal=self._reveal_next)
+        self._reveal_next = False
+        if first and not self.is_modified():
+            self.query_one(FindingsList).focus()  # it could not take focus while loading; n and p work there
+
+    def _show_findings(self, reveal: bool = False) -> None:
+        """Give the list, the draft and the explanation the findings of the last lint, filtered."""
+        result = self.result
+        findings_list = self.query_one(FindingsList)
+        findings_list.loading = False
         shown = self.visible_findings()
-        self.query_one(DraftView).show_findings(shown, result.text)
-        self.query_one(FindingsList).set_findings(shown, result.text, keep)
-        if not shown:
-            self.query_one(FindingDetail).show(None, None, result.text)
+        findings_list.set_findings(shown, result.text, keep=findings_list.current() or self.query_one(DraftView).current)
+        current = findings_list.current()
+        self.query_one(DraftView).show_findings(shown, result.text, current)
+        self._explain(current)
+        if reveal and current is not None:
+            self.query_one(DraftView).reveal(current)
         self._refresh_status()
 
     def visible_findings(self) -> tuple[Finding, ...]:
-        findings = self.result.findings
+        findings = self.result.findings if self.result else ()
         return tuple(f for f in findings if f.severity == "error") if self.errors_only else findings
+
+    def is_up_to_date(self) -> bool:
+        """True when the findings shown are those of the draft as it is now."""
+        return self.result is not None and not self.busy and self.result.text == self.query_one(DraftView).text
 
     def on_text_area_changed(self, event: TextArea.Changed) -> None:
         self._refresh_status()
+        if event.text_area.text == self._last_linted_text:
+            return  # a fix, linted as soon as it was applied
         if self._relint_timer is not None:
             self._relint_timer.stop()
-        # Wait for a pause in typing: linting on every key would only be thrown away.
+        # Wait for a pause in typing: a lint per key would only be thrown away.
         self._relint_timer = self.set_timer(RELINT_DELAY, self.relint)
 
     def _refresh_status(self) -> None:
-        modified = self.query_one(DraftView).text != self.saved_text
         self.query_one(StatusBar).show(
-            self.source.path, self.source.format, self.visible_findings(), modified, self.linting, self.errors_only
+            self.source.path,
+            self.source.format,
+            self.result.findings if self.result else (),
+            modified=self.is_modified(),
+            busy=self.busy,
+            errors_only=self.errors_only,
         )
 
-    # --- navigation ----------------------------------------------------------------
+    def is_modified(self) -> bool:
+        return self.query_one(DraftView).text != self.source.text
 
-    def on_findings_list_chosen(self, event: FindingsList.Chosen) -> None:
-        finding = event.finding
-        draft = self.query_one(DraftView)
-        if self.result.text == draft.text:
-            draft.select_span(finding.start, finding.end)
-        self.query_one(FindingDetail).show(finding, self.rules_by_id.get(finding.rule), self.result.text)
+    # --- moving between findings ---------------------------------------------------
 
-    def on_text_area_selection_changed(self, event: TextArea.SelectionChanged) -> None:
-        draft = self.query_one(DraftView)
-        if draft.text != self.result.text or not event.selection.is_empty:
-            return
-        cursor = offset_of(draft.text, *event.selection.end)
-        findings = self.query_one(FindingsList)
-        current = findings.current()
-        if current and current.start <= cursor <= current.end:
-            return
-        hit = next((f for f in findings.findings if f.start <= cursor < f.end), None)
-        if hit is not None:
-            findings.show(hit)
+    def on_findings_list_highlighted(self, event: FindingsList.Highlighted) -> None:
+        self.query_one(DraftView).reveal(event.finding)
+        self._explain(event.finding)
+
+    def on_draft_view_finding_entered(self, event: DraftView.FindingEntered) -> None:
+        self.query_one(FindingsList).highlight(event.finding)
+
+    def on_findings_list_opened(self, event: FindingsList.Opened) -> None:
+        self.query_one(DraftView).focus()
+
+    def _explain(self, finding: Finding | None) -> None:
+        rule = self.rules_by_id.get(finding.rule) if finding else None
+        self.query_one(FindingDetail).show(finding, rule, self.result.text if self.result else "")
 
     def action_next_finding(self) -> None:
         self.query_one(FindingsList).step(1)
@@ -143,68 +184,94 @@ class ResolintApp(App):
     def action_previous_finding(self) -> None:
         self.query_one(FindingsList).step(-1)
 
-    def action_errors_only(self) -> None:
+    def action_toggle_errors_only(self) -> None:
         self.errors_only = not self.errors_only
-        self._show_result(self.result)
+        if self.result is not None:
+            self._show_findings()
+        self._refresh_status()
 
     def action_relint(self) -> None:
         self.relint()
 
-    # --- fixes and saving -------------------------------------------------------------
+    def action_focus_findings(self) -> None:
+        self.query_one(FindingsList).focus()
+
+    # --- fixes, saving, quitting -----------------------------------------------------
 
     def action_fix(self) -> None:
         finding = self.query_one(FindingsList).current()
-        draft = self.query_one(DraftView)
         if finding is None or finding.fix is None:
-            self.notify("This finding has no fix.", severity="warning")
+            self.notify("The selected finding has no automatic fix.", severity="warning")
             return
-        if draft.text != self.result.text:
-            self.notify("The text changed since the last lint; wait for it to finish.", severity="warning")
+        if not self._fixes_apply():
             return
-        if not finding.fix.safe and self._pending_unsafe != finding:
-            self._pending_unsafe = finding
-            self.notify("This fix is unsafe (it may change meaning). Press F2 again to apply it.", severity="warning")
+        if finding.fix.safe:
+            self._apply_fix(finding)
             return
-        self._pending_unsafe = None
-        self._replace_text(apply_fixes(draft.text, [finding], unsafe=True)[0])
+        question = Text("This fix is unsafe: it may change what the paragraph says.\n\n")
+        for edit in finding.fix.edits:
+            before, after = edit_preview(self.result.text, edit)
+            question.append_text(Text.assemble("  ", before, "\n→", after, "\n"))
+        self.push_screen(
+            ConfirmDialog(question, yes="Apply"), lambda yes: yes and self._apply_fix(finding)
+        )
+
+    def _apply_fix(self, finding: Finding) -> None:
+        if self._fixes_apply():
+            self._replace_text(apply_fixes(self.result.text, [finding], unsafe=True)[0])
 
     def action_fix_all(self) -> None:
-        draft = self.query_one(DraftView)
-        if draft.text != self.result.text:
-            self.notify("The text changed since the last lint; wait for it to finish.", severity="warning")
+        if not self._fixes_apply():
             return
-        text, count = apply_fixes(draft.text, list(self.result.findings))
+        # Only the findings listed: with errors only, the drafter has not seen the others' fixes.
+        text, count = apply_fixes(self.result.text, list(self.visible_findings()))
         if count:
             self._replace_text(text)
         self.notify(f"{count} safe fix{'es' if count != 1 else ''} applied.")
 
+    def _fixes_apply(self) -> bool:
+        """Fixes are offsets into the linted text: they can only be applied to that text."""
+        if self.is_up_to_date():
+            return True
+        self.notify("The draft changed since the last lint; try again when it has been linted.", severity="warning")
+        return False
+
     def _replace_text(self, text: str) -> None:
-        draft = self.query_one(DraftView)
-        cursor = draft.selection.end
-        # One edit replacing the whole text keeps undo working as a single step.
-        draft.replace(text, (0, 0), draft.document.end)
-        row = min(cursor[0], text.count("\n"))
-        draft.move_cursor((row, 0))
+        self.query_one(DraftView).replace_text(text)
+        self._reveal_next = True  # then the cursor goes on to the finding after the fixed one
         self.relint()
 
-    async def action_quit(self) -> None:
-        if self.query_one(DraftView).text != self.saved_text and not self._quit_asked:
-            self._quit_asked = True
-            self.notify("Unsaved changes. Ctrl+S saves; Ctrl+Q again quits without saving.", severity="warning")
-            return
-        self.exit()
-
     def action_save(self) -> None:
-        if self.source.format == "docx":
-            self.notify("resolint cannot write into a .docx; edit the Word file itself.", severity="error")
-            return
         text = self.query_one(DraftView).text
         try:
-            write_atomic(Path(self.source.path), text, self.source.encoding)
-        except (OSError, UnicodeEncodeError) as exc:
-            self.notify(f"Not saved: {exc}", severity="error")
+            self.source = draft_file.save(self.source, text)
+        except InputError as exc:
+            self.notify(exc.reason, title="Not saved", severity="error", timeout=10)
             return
-        self.saved_text = text
-        self.source = dataclasses.replace(self.source, text=text)
         self.notify(f"Saved {self.source.path}.")
         self._refresh_status()
+
+    async def action_quit(self) -> None:
+        if not self.is_modified():
+            self.exit()
+            return
+        self.push_screen(
+            ConfirmDialog("The draft has unsaved changes. Quit without saving them?", yes="Quit", no="Keep editing"),
+            lambda yes: yes and self.exit(),
+        )
+
+    # --- keys and the command palette ------------------------------------------------
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if isinstance(self.screen, ConfirmDialog) and (action in _ACTIONS or action == "focus_findings"):
+            return False  # behind a question, the draft's commands wait for the answer
+        if action == "focus_findings":
+            return self.focused is self.query_one(DraftView)  # offered only while typing
+        return True
+
+    def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
+        for command in super().get_system_commands(screen):
+            if command.title != "Quit":  # ours asks about unsaved changes
+                yield command
+        for command in COMMANDS:
+            yield SystemCommand(command.title, command.help, partial(self.run_action, command.action))

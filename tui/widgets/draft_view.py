@@ -4,84 +4,150 @@ from __future__ import annotations
 
 from collections import defaultdict
 
-from rich.style import Style
+from rich.text import Text
+from textual.message import Message
 from textual.widgets import TextArea
-from textual.widgets.text_area import Selection, TextAreaTheme
+from textual.widgets.text_area import Document, DocumentNavigator, EditResult, Location, Selection, WrappedDocument
 
 from linter.findings import Finding
+from linter.offsets import LineIndex
 
-_STYLES = {
-    "resolint.error": Style(color="bright_white", bgcolor="dark_red", underline=True),
-    "resolint.warning": Style(color="black", bgcolor="yellow", underline=True),
-    "resolint.info": Style(color="black", bgcolor="cyan"),
-}
+class DraftDocument(Document):
+    """A Document whose only line break is "\\n", so its text is the draft's text character for character.
 
+    Textual's Document splits lines with str.splitlines, which also breaks at form feeds
+    (pdftotext's page breaks), \\x85 and \\u2028: findings' offsets would then miss their text.
+    """
 
-def location(text: str, offset: int) -> tuple[int, int]:
-    """(row, column) of a character offset, as TextArea counts them."""
-    row = text.count("\n", 0, offset)
-    line_start = text.rfind("\n", 0, offset) + 1
-    return row, offset - line_start
+    def __init__(self, text: str) -> None:
+        super().__init__("")
+        self._newline = "\n"
+        self._lines = text.split("\n")
 
-
-def offset_of(text: str, row: int, column: int) -> int:
-    pos = 0
-    for _ in range(row):
-        nxt = text.find("\n", pos)
-        if nxt == -1:
-            return len(text)
-        pos = nxt + 1
-    return pos + column
+    def replace_range(self, start: Location, end: Location, text: str) -> EditResult:
+        top, bottom = sorted((start, end))
+        replaced = self.get_text_range(top, bottom)
+        lines = self._lines
+        before = lines[top[0]][: top[1]] if top[0] < len(lines) else ""
+        after = lines[bottom[0]][bottom[1] :] if bottom[0] < len(lines) else ""
+        # Pasted Windows text keeps the draft in the newline form read_path produces.
+        inserted = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+        end_row = top[0] + len(inserted) - 1
+        end_column = len(inserted[-1]) + (len(before) if len(inserted) == 1 else 0)
+        inserted[0] = before + inserted[0]
+        inserted[-1] += after
+        lines[top[0] : bottom[0] + 1] = inserted
+        return EditResult((end_row, end_column), replaced)
 
 
 class DraftView(TextArea):
-    """A TextArea whose highlights are the findings, not a syntax tree."""
+    """A TextArea whose highlights are the findings of the last lint, not a syntax tree."""
 
-    def on_mount(self) -> None:
-        base = TextAreaTheme.get_builtin_theme("monokai")
-        theme = TextAreaTheme(
-            name="resolint",
-            base_style=base.base_style if base else None,
-            gutter_style=base.gutter_style if base else None,
-            cursor_style=base.cursor_style if base else None,
-            cursor_line_style=base.cursor_line_style if base else None,
-            selection_style=base.selection_style if base else None,
-            syntax_styles=dict(_STYLES),
-        )
-        self.register_theme(theme)
-        self.theme = "resolint"
-        self._marks: dict[int, list[tuple[int, int | None, str]]] = defaultdict(list)
+    COMPONENT_CLASSES = {"draft-view--error", "draft-view--warning", "draft-view--info", "draft-view--current"}
 
-    def show_findings(self, findings: tuple[Finding, ...], text: str) -> None:
-        """Mark findings computed on `text`; marks are dropped if the text has changed since."""
+    class FindingEntered(Message):
+        """The cursor moved onto the span of a finding other than the current one."""
+
+        def __init__(self, finding: Finding) -> None:
+            super().__init__()
+            self.finding = finding
+
+    def __init__(self, text: str, **kwargs) -> None:
+        super().__init__(text, **kwargs)
+        self.findings: tuple[Finding, ...] = ()
+        self.current: Finding | None = None
+        self._marked_text = text
+        self._marked_lines = text.split("\n")
+        self._index = LineIndex(text)
+        self._marks: dict[int, list[tuple[int, int, str]]] = {}
+
+    def _set_document(self, text: str, language: str | None) -> None:
+        # TextArea builds its Document in this (private) method; swap in one that keeps every character.
+        super()._set_document(text, language)
+        self.document = DraftDocument(text)
+        self.wrapped_document = WrappedDocument(self.document, tab_width=self.indent_width)
+        self.navigator = DocumentNavigator(self.wrapped_document)
+        self._rewrap_and_refresh_virtual_size()
+
+    # --- marks -----------------------------------------------------------------
+
+    def show_findings(self, findings: tuple[Finding, ...], text: str, current: Finding | None) -> None:
+        """Mark findings computed on `text`; nothing is marked if the draft has changed since."""
+        if text != self.text:
+            findings, current = (), None
+        self.findings, self.current = findings, current
+        self._marked_text, self._marked_lines, self._index = text, text.split("\n"), LineIndex(text)
         self._marks = defaultdict(list)
-        if text == self.text:
-            lines = text.split("\n")
-            for f in findings:
-                (r0, c0), (r1, c1) = location(text, f.start), location(text, f.end)
-                for row in range(r0, r1 + 1):
-                    start = c0 if row == r0 else 0
-                    end = c1 if row == r1 else len(lines[row])
-                    if row == r0 == r1:
-                        end = max(end, start + 1)
-                    self._mark(lines[row], row, start, end, f.severity)
-        self._build_highlight_map()
+        for finding in findings:
+            for row, start, end in self._rows_of(finding):
+                self._marks[row].append((start, end, finding.severity))
+        self._restyle()
+
+    def _rows_of(self, finding: Finding):
+        """(row, start column, end column) of each line of the marked text that the finding's span touches."""
+        (r0, c0), (r1, c1) = self.location(finding.start), self.location(finding.end)
+        for row in range(r0, r1 + 1):
+            start = c0 if row == r0 else 0
+            end = c1 if row == r1 else len(self._marked_lines[row])
+            # An empty span (a missing character) still needs one visible cell.
+            yield row, start, max(end, start + 1) if row == r0 == r1 else end
+
+    def get_line(self, line_index: int) -> Text:
+        line = super().get_line(line_index)
+        for start, end, severity in self._marks.get(line_index, ()):
+            line.stylize(self.get_component_rich_style(f"draft-view--{severity}"), start, end)
+        if self.current is not None:
+            for row, start, end in self._rows_of(self.current):
+                if row == line_index:
+                    line.stylize(self.get_component_rich_style("draft-view--current"), start, end)
+        return line
+
+    def _restyle(self) -> None:
+        self.notify_style_update()  # TextArea caches rendered lines; this empties the cache
         self.refresh()
 
-    def _mark(self, line: str, row: int, start: int, end: int, severity: str) -> None:
-        # TextArea keeps highlights in UTF-8 byte columns.
-        b0 = len(line[:start].encode("utf-8"))
-        b1 = len(line[:end].encode("utf-8"))
-        self._marks[row].append((b0, b1, f"resolint.{severity}"))
+    def marks_fit(self) -> bool:
+        """True while the draft is the text the findings were computed on."""
+        return self.text == self._marked_text
 
-    def _build_highlight_map(self) -> None:
-        self._line_cache.clear()
-        self._highlights.clear()
-        for row, marks in getattr(self, "_marks", {}).items():
-            self._highlights[row].extend(marks)
+    # --- cursor and findings ------------------------------------------------------
 
-    def select_span(self, start: int, end: int) -> None:
-        """Select original offsets [start, end) and scroll them into view."""
-        text = self.text
-        self.selection = Selection(location(text, start), location(text, end))
+    def location(self, offset: int) -> Location:
+        """(row, column) of an offset into the marked text."""
+        line, column = self._index.line_col(offset)
+        return line - 1, column - 1
+
+    def offset(self, location: Location) -> int:
+        """Offset into the marked text of a (row, column) location."""
+        row, column = location
+        return self._index.line_start(row + 1) + column
+
+    def reveal(self, finding: Finding) -> None:
+        """Make `finding` current and select its span, unless the cursor is already on it."""
+        self.current = finding
+        self._restyle()
+        if finding not in self.findings or not self.marks_fit():
+            return
+        if not finding.start <= self.offset(self.selection.end) <= finding.end:
+            self.selection = Selection(self.location(finding.start), self.location(finding.end))
         self.scroll_cursor_visible(center=True)
+
+    def replace_text(self, text: str) -> None:
+        """Replace the draft with `text` as one edit over the part that differs (one undo step)."""
+        old = self.text
+        limit = min(len(old), len(text))
+        prefix = next((i for i in range(limit) if old[i] != text[i]), limit)
+        suffix = next((i for i in range(limit - prefix) if old[-1 - i] != text[-1 - i]), limit - prefix)
+        index = LineIndex(old)
+        (l0, c0), (l1, c1) = index.line_col(prefix), index.line_col(len(old) - suffix)
+        self.replace(text[prefix : len(text) - suffix], (l0 - 1, c0 - 1), (l1 - 1, c1 - 1))
+
+    def on_text_area_selection_changed(self, event: TextArea.SelectionChanged) -> None:
+        if not event.selection.is_empty or not self.marks_fit():
+            return
+        cursor = self.offset(event.selection.end)
+        if self.current is not None and self.current.start <= cursor <= self.current.end:
+            return
+        hit = next((f for f in self.findings if f.start <= cursor < f.end), None)
+        if hit is not None:
+            self.post_message(self.FindingEntered(hit))

@@ -1,8 +1,9 @@
-"""The list of findings beside the draft; choosing one tells the app which finding is current."""
+"""The findings beside the draft: rule, severity, line:column and message, one entry each."""
 
 from __future__ import annotations
 
 from rich.text import Text
+from textual.binding import Binding
 from textual.message import Message
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option
@@ -10,32 +11,64 @@ from textual.widgets.option_list import Option
 from linter.findings import Finding
 from linter.offsets import LineIndex
 
-_COLOUR = {"error": "red", "warning": "yellow", "info": "cyan"}
+SEVERITY_COLOURS = {"error": "red", "warning": "yellow", "info": "cyan"}
+
+
+def successor(findings: tuple[Finding, ...], previous: Finding | None) -> int:
+    """Index of the finding that takes `previous`'s place after a re-lint: itself, else the next one in the text."""
+    if previous is None or not findings:
+        return 0
+    for same in (
+        lambda f: (f.rule, f.message, f.start) == (previous.rule, previous.message, previous.start),
+        lambda f: (f.rule, f.message) == (previous.rule, previous.message),
+        lambda f: f.start >= previous.start,
+    ):
+        index = next((i for i, f in enumerate(findings) if same(f)), None)
+        if index is not None:
+            return index
+    return len(findings) - 1
 
 
 class FindingsList(OptionList):
-    class Chosen(Message):
+    """Tells the app which finding the drafter moved to; is told which findings to list."""
+
+    BINDINGS = [Binding("enter", "open", "Edit", tooltip="Put the cursor in the draft, on this finding")]
+
+    class Highlighted(Message):
+        """The drafter moved the highlight to `finding` (keys, mouse, or n and p)."""
+
         def __init__(self, finding: Finding) -> None:
             super().__init__()
             self.finding = finding
+
+    class Opened(Message):
+        """The drafter asked to edit the draft at the highlighted finding (Enter)."""
 
     def __init__(self, **kwargs) -> None:
         super().__init__(**kwargs)
         self.findings: tuple[Finding, ...] = ()
 
     def set_findings(self, findings: tuple[Finding, ...], text: str, keep: Finding | None = None) -> None:
+        """List findings computed on `text`, highlighting `keep` or the one that took its place, quietly."""
         self.findings = findings
         index = LineIndex(text)
-        self.clear_options()
         options = []
-        for f in findings:
-            line, col = index.line_col(f.start)
-            label = Text.assemble((f"{f.rule} ", f"bold {_COLOUR[f.severity]}"), (f"{line}:{col} ", "dim"), f.message)
-            options.append(Option(label))
-        self.add_options(options)
-        if findings:
-            at = next((i for i, f in enumerate(findings) if keep and (f.rule, f.message) == (keep.rule, keep.message)), 0)
-            self.highlighted = at
+        for number, finding in enumerate(findings):
+            line, column = index.line_col(finding.start)
+            colour = SEVERITY_COLOURS[finding.severity]
+            label = Text.assemble(
+                (finding.rule, f"bold {colour}"), " ", (finding.severity, colour), (f"  {line}:{column}\n", "dim"),
+                finding.message,
+            )
+            if options:
+                options.append(None)  # a rule between entries: messages wrap over several lines
+            options.append(Option(label, id=str(number)))
+        # A re-lint is not the drafter moving: the draft's cursor must stay where they are typing.
+        with self.prevent(OptionList.OptionHighlighted):
+            self.clear_options()
+            self.add_options(options)
+            self.highlighted = successor(findings, keep) if findings else None
+        self.border_title = f"Findings ({len(findings)})"
 
     def current(self) -> Finding | None:
         if self.highlighted is None or not self.findings:
@@ -43,14 +76,18 @@ class FindingsList(OptionList):
         return self.findings[self.highlighted]
 
     def step(self, delta: int) -> None:
+        """Move to the next (1) or previous (-1) finding, wrapping around."""
         if self.findings:
             self.highlighted = ((self.highlighted or 0) + delta) % len(self.findings)
 
-    def show(self, finding: Finding) -> None:
+    def highlight(self, finding: Finding) -> None:
         if finding in self.findings:
             self.highlighted = self.findings.index(finding)
 
     def on_option_list_option_highlighted(self, event: OptionList.OptionHighlighted) -> None:
         event.stop()
-        if 0 <= event.option_index < len(self.findings):
-            self.post_message(self.Chosen(self.findings[event.option_index]))
+        self.post_message(self.Highlighted(self.findings[int(event.option.id)]))
+
+    def action_open(self) -> None:
+        if self.current() is not None:
+            self.post_message(self.Opened())

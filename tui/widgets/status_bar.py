@@ -1,28 +1,35 @@
-"""One line under the screen: file, format, counts by severity, modified or not."""
+"""One line under the draft: file, format, counts by severity, and whether it is modified or being linted."""
 
 from __future__ import annotations
 
+from rich.text import Text
 from textual.widgets import Static
 
 from linter.findings import Finding
 
+_SEPARATOR = ("  │  ", "dim")
+
 
 class StatusBar(Static):
-    def show(self, path: str, fmt: str, findings: tuple[Finding, ...], modified: bool, busy: str = "", filtered: bool = False) -> None:
+    def show(
+        self, path: str, fmt: str, findings: tuple[Finding, ...], *, modified: bool, busy: str = "", errors_only: bool = False
+    ) -> None:
+        """`findings` are all the last lint found, whatever the list is filtered to."""
         counts = {s: sum(1 for f in findings if f.severity == s) for s in ("error", "warning", "info")}
-        parts = [
-            path,
-            fmt,
-            f"[red]{_count(counts['error'], 'error')}[/]  [yellow]{_count(counts['warning'], 'warning')}[/]  "
-            f"[cyan]{counts['info']} info[/]",
-        ]
-        if filtered:
-            parts.append("errors only")
+        # Text, not markup: a path may contain square brackets.
+        line = Text.assemble(
+            path, _SEPARATOR, fmt, _SEPARATOR,
+            (_count(counts["error"], "error"), "red"), "  ",
+            (_count(counts["warning"], "warning"), "yellow"), "  ",
+            (f"{counts['info']} info", "cyan"),
+        )
+        if errors_only:
+            line.append_text(Text.assemble(_SEPARATOR, "listing errors only"))
         if modified:
-            parts.append("[b]modified[/b]")
+            line.append_text(Text.assemble(_SEPARATOR, ("modified", "bold")))
         if busy:
-            parts.append(f"[i]{busy}[/i]")
-        self.update("  │  ".join(parts))
+            line.append_text(Text.assemble(_SEPARATOR, (busy, "italic")))
+        self.update(line)
 
 
 def _count(n: int, word: str) -> str:
