@@ -8,6 +8,7 @@ import os
 import shutil
 import subprocess
 import sys
+import threading
 
 import pytest
 
@@ -86,6 +87,29 @@ def test_a_seed_opens_with_its_findings_listed_and_marked_in_the_text(all_rules)
     drive(read_path(str(CTOC)), all_rules, steps)
 
 
+def test_while_the_first_lint_runs_the_list_shows_a_loading_indicator_and_the_editor_takes_keys(all_rules, monkeypatch):
+    import tui.app
+
+    model_loaded = threading.Event()
+    real_lint = tui.app.lint_text
+    monkeypatch.setattr(tui.app, "lint_text", lambda *args: model_loaded.wait(10) and real_lint(*args))
+
+    async def run():
+        app = ResolintApp(read_path(str(CTOC)), all_rules)
+        async with app.run_test(size=(140, 45)) as pilot:
+            await pilot.pause(0.2)
+            draft, findings = parts(app)
+            assert findings.loading and "linting…" in status_text(app)
+            draft.focus()
+            await pilot.press("x")  # typing during the lint is not blocked by it
+            assert draft.text.startswith("x")
+            model_loaded.set()
+            await linted(app, pilot)
+            assert not findings.loading and findings.findings
+
+    asyncio.run(run())
+
+
 def test_n_and_p_move_between_findings_and_the_cursor_selects_the_finding_under_it(all_rules):
     async def steps(app, pilot):
         draft, findings = parts(app)
@@ -108,6 +132,9 @@ def test_n_and_p_move_between_findings_and_the_cursor_selects_the_finding_under_
         assert findings.current() == inversion
         assert draft.selection.start == draft.selection.end == inside
         assert detail_text(app).startswith(inversion.message)
+        # The command palette offers the same commands as the keys.
+        titles = {command.title for command in app.get_system_commands(app.screen)}
+        assert {"Next finding", "Apply fix", "Apply all safe fixes", "Toggle errors only", "Save"} <= titles
 
     drive(read_path(str(CTOC)), all_rules, steps)
 
