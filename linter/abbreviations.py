@@ -3,13 +3,10 @@
 from __future__ import annotations
 
 import functools
-import json
 from dataclasses import dataclass
 
-import jsonschema
-import yaml
 
-from linter.errors import InputError
+from linter.datafile import read_validated
 from rules import DATA_DIR, SCHEMA_DIR
 
 ABBREVIATIONS_FILE = DATA_DIR / "abbreviations.zh.yaml"
@@ -27,13 +24,7 @@ class Abbreviation:
 
 @functools.lru_cache(maxsize=1)
 def abbreviations() -> tuple[Abbreviation, ...]:
-    with open(ABBREVIATIONS_FILE, encoding="utf-8") as fh:
-        data = yaml.safe_load(fh)
-    schema = json.loads(SCHEMA_FILE.read_text(encoding="utf-8"))
-    error = jsonschema.exceptions.best_match(jsonschema.Draft202012Validator(schema).iter_errors(data))
-    if error is not None:
-        where = "/".join(str(p) for p in error.absolute_path) or "(top level)"
-        raise InputError(str(ABBREVIATIONS_FILE), f"field '{where}': {error.message}")
+    data = read_validated(ABBREVIATIONS_FILE, SCHEMA_FILE, "the abbreviation registry")
     return tuple(
         Abbreviation(e["short"], tuple(e["full"]), tuple(e.get("contained_in", ())), e["en"], e["source"])
         for e in data["abbreviations"]

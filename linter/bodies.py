@@ -5,14 +5,12 @@ from __future__ import annotations
 import calendar
 import datetime
 import functools
-import json
 import re
 from dataclasses import dataclass
 from pathlib import Path
 
-import jsonschema
-import yaml
 
+from linter.datafile import read_validated
 from linter.errors import InputError
 from rules import DATA_DIR, SCHEMA_DIR
 
@@ -257,15 +255,7 @@ def _body(entry: dict) -> Body:
 
 def load_registry(path: Path = BODIES_FILE) -> Registry:
     """Read and schema-validate a bodies registry."""
-    try:
-        data = yaml.safe_load(Path(path).read_text(encoding="utf-8"))
-    except (OSError, yaml.YAMLError) as exc:
-        raise InputError(str(path), f"cannot read the bodies registry: {exc}") from None
-    schema = json.loads(BODIES_SCHEMA.read_text(encoding="utf-8"))
-    error = jsonschema.exceptions.best_match(jsonschema.Draft202012Validator(schema).iter_errors(data))
-    if error is not None:
-        where = "/".join(str(p) for p in error.absolute_path) or "(top level)"
-        raise InputError(str(path), f"field '{where}': {error.message}")
+    data = read_validated(Path(path), BODIES_SCHEMA, "the bodies registry")
     ids = [entry["id"] for entry in data["bodies"]]
     if len(set(ids)) != len(ids):
         raise InputError(str(path), "duplicate body id")

@@ -2,16 +2,14 @@
 
 from __future__ import annotations
 
-import functools
-import json
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable, Iterable, Iterator
 
 import jsonschema
-import yaml
 
+from linter.datafile import read_yaml, validator
 from linter.errors import InputError
 from linter.findings import Finding, Fix
 from linter.structure import Document, Footnote
@@ -59,14 +57,6 @@ def _edit(start: int, end: int, replacement: str):
 Checker = Callable[[Document, Rule], Iterable[Finding]]
 
 
-@functools.lru_cache(maxsize=1)
-def _schema_validator() -> jsonschema.protocols.Validator:
-    schema = json.loads((SCHEMA_DIR / "rule.schema.json").read_text(encoding="utf-8"))
-    cls = jsonschema.validators.validator_for(schema)
-    cls.check_schema(schema)
-    return cls(schema)
-
-
 def rule_files(directory: Path) -> list[Path]:
     """Rule files under a rules directory; registries (data/) and schemas are not rules."""
     files = []
@@ -79,17 +69,10 @@ def rule_files(directory: Path) -> list[Path]:
 
 
 def load_rule(path: Path) -> Rule:
-    try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
-    except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
-        where = f" at line {mark.line + 1}" if mark else ""
-        raise InputError(str(path), f"invalid YAML{where}: {getattr(exc, 'problem', exc)}") from None
-    except (OSError, UnicodeDecodeError) as exc:
-        raise InputError(str(path), f"cannot read rule file: {exc}") from None
+    data = read_yaml(path, "rule file")
     if not isinstance(data, dict):
         raise InputError(str(path), "a rule file must be a mapping with id, kind, category, severity, ...")
-    errors = sorted(_schema_validator().iter_errors(data), key=lambda e: (len(e.path), list(e.path)))
+    errors = sorted(validator(SCHEMA_DIR / "rule.schema.json").iter_errors(data), key=lambda e: (len(e.path), list(e.path)))
     if errors:
         error = errors[0]
         where = "/".join(str(p) for p in error.absolute_path) or "(top level)"

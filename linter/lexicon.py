@@ -3,14 +3,11 @@
 from __future__ import annotations
 
 import functools
-import json
 import re
 from dataclasses import dataclass
 
-import jsonschema
-import yaml
 
-from linter.errors import InputError
+from linter.datafile import read_validated
 from rules import DATA_DIR, SCHEMA_DIR
 
 VERBS_FILE = DATA_DIR / "verbs.zh.yaml"
@@ -29,15 +26,7 @@ class Verb:
 @functools.lru_cache(maxsize=1)
 def verbs() -> dict[str, Verb]:
     """Every opener by its surface form."""
-    try:
-        data = yaml.safe_load(VERBS_FILE.read_text(encoding="utf-8"))
-        schema = json.loads((SCHEMA_DIR / "verbs.schema.json").read_text(encoding="utf-8"))
-    except (OSError, yaml.YAMLError, ValueError) as exc:
-        raise InputError(str(VERBS_FILE), f"cannot read the verb lexicon: {exc}") from None
-    error = jsonschema.exceptions.best_match(jsonschema.Draft202012Validator(schema).iter_errors(data))
-    if error is not None:
-        where = "/".join(str(p) for p in error.absolute_path)
-        raise InputError(str(VERBS_FILE), f"field '{where}': {error.message}")
+    data = read_validated(VERBS_FILE, SCHEMA_DIR / "verbs.schema.json", "the verb lexicon")
     return {e["zh"]: Verb(e["zh"], e["base"], e["prefix"], e["part"], e["en"]) for e in data["verbs"]}
 
 

@@ -142,6 +142,20 @@ class _Writer:
         _emit_clean(self.body, self.original, start, end, self.collapse_bold)
         self.lines[-1][1] = len(self.body)
 
+    def emit_piece(self, start: int, end: int, trim_end: bool) -> None:
+        """Copy a piece of a line between markers; spaces inside a line stay, the line's edges are trimmed."""
+        if end <= start:
+            return
+        if not self.lines:
+            self.new_line()
+        if self.current_empty():
+            start, _ = _trim(self.original, start, end)
+        if trim_end:
+            _, end = _trim(self.original, start, end)
+        if start < end:
+            _emit_clean(self.body, self.original, start, end, self.collapse_bold)
+            self.lines[-1][1] = len(self.body)
+
     def marker(self, number: int, start: int, end: int) -> None:
         self.markers.append(Marker(number, start, end, len(self.body)))
 
@@ -452,29 +466,13 @@ class _MarkdownReader:
         pos = start
         for m in re.finditer(f"{_MD_MARKER.pattern}|{_MD_EMPHASIS.pattern}", self.text[start:end]):
             ms, me = start + m.start(), start + m.end()
-            self._emit_piece(pos, ms)
+            self.w.emit_piece(pos, ms, trim_end=True)
             number = m.group(1) or m.group(2)
             if number:
                 g = 1 if m.group(1) else 2
                 self.w.marker(int(number), start + m.start(g), start + m.end(g))
             pos = me
-        self._emit_piece(pos, end)
-
-    def _emit_piece(self, start: int, end: int) -> None:
-        if end <= start:
-            return
-        if not self.w.lines:
-            self.w.new_line()
-        # Interior spaces stay (they may be the drafter's); only line edges are trimmed.
-        s = start
-        if self.w.current_empty():
-            s, _ = _trim(self.text, start, end)
-        e = end
-        if e == end and self.text[e - 1 : e] in _SPACE:
-            _, e = _trim(self.text, s, end)
-        if s < e:
-            _emit_clean(self.w.body, self.text, s, e, False)
-            self.w.lines[-1][1] = len(self.w.body)
+        self.w.emit_piece(pos, end, trim_end=True)
 
 
 # --- plain text and text copied out of Word ---------------------------------
@@ -564,22 +562,9 @@ class _PlainReader:
         for ms, me, skip, number in found:
             if not 1 <= number <= self.max_marker + 1:
                 continue
-            self._emit_raw(pos, start + ms)
+            self.w.emit_piece(pos, start + ms, trim_end=False)
             self.w.marker(number, start + ms, start + me)
             self.max_marker = max(self.max_marker, number)
             pos = start + skip
-        self._emit_raw(pos, end)
+        self.w.emit_piece(pos, end, trim_end=True)
 
-    def _emit_raw(self, start: int, end: int) -> None:
-        if end <= start:
-            return
-        if not self.w.lines:
-            self.w.new_line()
-        s, e = start, end
-        if self.w.current_empty():
-            s, _ = _trim(self.text, s, e)
-        if e == len(self.text) or self.text[e : e + 1] in ("\n", ""):
-            _, e = _trim(self.text, s, e)
-        if s < e:
-            _emit_clean(self.w.body, self.text, s, e, True)
-            self.w.lines[-1][1] = len(self.w.body)

@@ -3,15 +3,13 @@
 from __future__ import annotations
 
 import functools
-import json
 import re
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Iterable
 
-import jsonschema
-import yaml
 
+from linter.datafile import read_validated
 from linter.errors import InputError
 from rules import DATA_DIR, SCHEMA_DIR
 
@@ -111,28 +109,9 @@ class Registry:
         )
 
 
-@functools.lru_cache(maxsize=1)
-def _validator() -> jsonschema.protocols.Validator:
-    schema = json.loads(SCHEMA_FILE.read_text(encoding="utf-8"))
-    cls = jsonschema.validators.validator_for(schema)
-    cls.check_schema(schema)
-    return cls(schema)
-
-
 def read_registry_file(path: Path) -> tuple[Treaty, ...]:
     """The entries of one registry file; an InputError naming the file and the field if it is not valid."""
-    try:
-        data = yaml.safe_load(Path(path).read_text(encoding="utf-8"))
-    except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
-        where = f" at line {mark.line + 1}" if mark else ""
-        raise InputError(str(path), f"invalid YAML{where}: {getattr(exc, 'problem', exc)}") from None
-    except (OSError, UnicodeDecodeError) as exc:
-        raise InputError(str(path), f"cannot read treaty registry: {exc}") from None
-    errors = sorted(_validator().iter_errors(data), key=lambda e: (len(e.absolute_path), list(map(str, e.absolute_path))))
-    if errors:
-        where = "/".join(str(p) for p in errors[0].absolute_path) or "(top level)"
-        raise InputError(str(path), f"field '{where}': {errors[0].message}")
+    data = read_validated(Path(path), SCHEMA_FILE, "treaty registry")
     return tuple(_treaty(entry) for entry in data["treaties"])
 
 

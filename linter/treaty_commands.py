@@ -22,6 +22,14 @@ def _registry(args) -> Registry:
     return load_registry(load_config(path).treaties)
 
 
+def _registry_or_report(args) -> Registry | None:
+    try:
+        return _registry(args)
+    except InputError as exc:
+        print(f"resolint: {exc}", file=sys.stderr)
+        return None
+
+
 def _numbers_text(numbers: tuple[int, ...]) -> str:
     """39574; 970-973 for a run; 17512 和 17513 otherwise."""
     if len(numbers) > 2 and list(numbers) == list(range(numbers[0], numbers[0] + len(numbers))):
@@ -58,10 +66,7 @@ def find_treaty(registry: Registry, query: str) -> tuple[Treaty, ...]:
 
 
 def cmd_treaties(args) -> int:
-    try:
-        registry = _registry(args)
-    except InputError as exc:
-        print(f"resolint: {exc}", file=sys.stderr)
+    if (registry := _registry_or_report(args)) is None:
         return 2
     rows = registry.search(args.query) if args.query else registry.treaties
     if args.format == "json":
@@ -80,10 +85,7 @@ def cmd_treaties(args) -> int:
 
 
 def cmd_footnote(args) -> int:
-    try:
-        registry = _registry(args)
-    except InputError as exc:
-        print(f"resolint: {exc}", file=sys.stderr)
+    if (registry := _registry_or_report(args)) is None:
         return 2
     # An exact title or id first; else any entry whose id or title contains the query.
     found = find_treaty(registry, args.query) or tuple(registry.search(args.query))

@@ -1,0 +1,49 @@
+"""Read a YAML data file and check it against its JSON Schema, failing with one line that names the file and field."""
+
+from __future__ import annotations
+
+import functools
+import json
+from pathlib import Path
+
+import jsonschema
+import yaml
+
+from linter.errors import InputError
+
+
+def read_yaml(path: Path, what: str) -> object:
+    """Parsed YAML; an InputError naming the line for bad YAML, and `what` the file is for an unreadable one."""
+    try:
+        return yaml.safe_load(Path(path).read_text(encoding="utf-8"))
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        where = f" at line {mark.line + 1}" if mark else ""
+        raise InputError(str(path), f"invalid YAML{where}: {getattr(exc, 'problem', exc)}") from None
+    except (OSError, UnicodeDecodeError) as exc:
+        raise InputError(str(path), f"cannot read {what}: {exc}") from None
+
+
+@functools.lru_cache(maxsize=16)
+def validator(schema_file: Path) -> jsonschema.protocols.Validator:
+    schema = json.loads(Path(schema_file).read_text(encoding="utf-8"))
+    cls = jsonschema.validators.validator_for(schema)
+    cls.check_schema(schema)
+    return cls(schema)
+
+
+def schema_error(data: object, schema_file: Path) -> str | None:
+    """"field 'a/0/b': message" for the most telling schema violation, or None."""
+    error = jsonschema.exceptions.best_match(validator(schema_file).iter_errors(data))
+    if error is None:
+        return None
+    where = "/".join(str(p) for p in error.absolute_path) or "(top level)"
+    return f"field '{where}': {error.message}"
+
+
+def read_validated(path: Path, schema_file: Path, what: str) -> dict:
+    data = read_yaml(path, what)
+    problem = schema_error(data, schema_file)
+    if problem:
+        raise InputError(str(path), problem)
+    return data
