@@ -14,7 +14,7 @@ $(STAMP): pyproject.toml
 	$(BIN)/python -m pip install --quiet -e '.[dev]'
 	# The segmentation model comes from the pkuseg sdist; reading its metadata needs Cython and wheel.
 	$(BIN)/python -m pip install --quiet cython wheel
-	$(BIN)/python -m linter.model_install
+	$(BIN)/python -m linter.commands.model_install
 	@touch $(STAMP)
 
 demo: install

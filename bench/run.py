@@ -1,4 +1,4 @@
-"""`make bench`: time parse and check on the seeds and on a 1 MB draft made from them."""
+"""`make bench`: time lint() on the seeds and on a 1 MB draft made from them, the segmenter, and whole checks."""
 
 from __future__ import annotations
 
@@ -14,9 +14,9 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from linter.engine import load_rules, run  # noqa: E402
-from linter.sources import Source, read_path  # noqa: E402
-from linter.structure import parse  # noqa: E402
+from linter.config import Config  # noqa: E402
+from linter.lint import configured_rules, lint  # noqa: E402
+from linter.read.sources import Source, read_path  # noqa: E402
 
 SEEDS = sorted((ROOT / "tests" / "seeds").glob("*.*"))
 
@@ -45,32 +45,26 @@ def big_draft() -> Source:
 
 
 def main() -> None:
-    from linter.nlp import segmenter
+    from linter.analyses.segmentation import segmenter
 
     t0 = time.perf_counter()
-    rules = load_rules()
+    rules = configured_rules(Config())
     load_ms = (time.perf_counter() - t0) * 1000
     print(f"rule loading: {len(rules)} rules in {load_ms:.1f} ms")
     # Load the model first so the table measures linting; the cache starts empty (see bench main()).
     t0 = time.perf_counter()
     segmenter().nlp()
     print(f"segmenter load before the table: {(time.perf_counter() - t0) * 1000:.0f} ms; segmentation cache starts empty\n")
-    print(f"{'file':<46} {'chars':>8} {'parse ms':>9} {'check ms':>9} {'chars/s':>11}")
+    print(f"{'file':<46} {'chars':>8} {'lint ms':>9} {'chars/s':>11}")
     print("(seeds: median of 5 runs, the first of which fills the segmentation cache; 1 MB draft: one run)")
     for path in SEEDS:
         source = read_path(str(path))
-        parse_s = timed(lambda: parse(source), 5)
-        doc = parse(source)
-        check_s = timed(lambda: run(doc, rules), 5)
-        total = parse_s + check_s
-        print(f"{path.name:<46} {len(source.text):>8} {parse_s*1000:>9.1f} {check_s*1000:>9.1f} {len(source.text)/total:>11,.0f}")
+        total = timed(lambda: lint(source, rules), 5)
+        print(f"{path.name:<46} {len(source.text):>8} {total*1000:>9.1f} {len(source.text)/total:>11,.0f}")
     big = big_draft()
-    parse_s = timed(lambda: parse(big), 1)
-    doc = parse(big)
-    check_s = timed(lambda: run(doc, rules), 1)
-    total = parse_s + check_s
+    total = timed(lambda: lint(big, rules), 1)
     size_mb = len(big.text.encode("utf-8")) / 1e6
-    print(f"{f'1 MB draft ({size_mb:.2f} MB UTF-8)':<46} {len(big.text):>8} {parse_s*1000:>9.1f} {check_s*1000:>9.1f} {len(big.text)/total:>11,.0f}")
+    print(f"{f'1 MB draft ({size_mb:.2f} MB UTF-8)':<46} {len(big.text):>8} {total*1000:>9.1f} {len(big.text)/total:>11,.0f}")
 
 
 def run_timed(cmd: list[str], env: dict) -> tuple[float, subprocess.CompletedProcess]:
@@ -81,8 +75,8 @@ def run_timed(cmd: list[str], env: dict) -> tuple[float, subprocess.CompletedPro
 
 def segmentation() -> None:
     """Segmenter load, segmentation speed, and whole checks with a cold and a warm cache."""
-    from linter.lexicon import user_dictionary
-    from linter.nlp import SegmentCache, Segmenter, model_dir
+    from linter.analyses.segmentation import SegmentCache, Segmenter, model_dir
+    from linter.registries.lexicon import user_dictionary
 
     print("\nsegmentation (spaCy zh + pkuseg)")
     env = dict(os.environ)
@@ -104,7 +98,7 @@ def segmentation() -> None:
 
         cache = Path(tmp) / "cache"
         env_cache = {**env, "RESOLINT_CACHE_DIR": str(cache)}
-        cmd = [sys.executable, "-m", "linter.cli", "check", "--no-config", "--format", "json", *map(str, SEEDS)]
+        cmd = [sys.executable, "-m", "linter.commands.cli", "check", "--no-config", "--format", "json", *map(str, SEEDS)]
         cold_s, _ = run_timed(cmd, env_cache)
         warm_s, _ = run_timed(cmd, env_cache)
         spacy_again, _ = run_timed([sys.executable, "-c", "import spacy"], env)

@@ -39,6 +39,15 @@ def find_config(start: Path) -> Path | None:
     return None
 
 
+def resolve_config(explicit: str | None = None, use_files: bool = True, start: Path | None = None) -> Config:
+    """The configuration a command runs with: an explicit file, the one found upward from `start`, or none."""
+    if not use_files:
+        return Config()
+    if explicit:
+        return load_config(Path(explicit))
+    return load_config(find_config(start or Path.cwd()))
+
+
 def load_config(path: Path | None) -> Config:
     if path is None:
         return Config()

@@ -1,4 +1,4 @@
-"""Render findings: Ruff-style text, the JSON contract, SARIF 2.1.0 and GitHub annotations."""
+"""Render findings (Ruff-style text, the JSON contract, SARIF 2.1.0, GitHub annotations) and the Document as JSON."""
 
 from __future__ import annotations
 
@@ -8,7 +8,8 @@ from dataclasses import dataclass
 
 from linter import __version__
 from linter.findings import Finding
-from linter.offsets import LineIndex
+from linter.read.offsets import LineIndex
+from linter.read.structure import Document
 
 
 @dataclass(frozen=True)
@@ -204,3 +205,35 @@ def render_sarif(results: list[FileResult], rules: list) -> str:
         ],
     }
     return json.dumps(doc, ensure_ascii=False, indent=2)
+
+
+def document_json(doc: Document) -> dict:
+    """`resolint parse --format json`: every part of the Document with its text and span."""
+
+    def part(p):
+        return None if p is None else {"text": p.text, "start": p.start, "end": p.end}
+
+    return {
+        "version": 1,
+        "path": doc.source.path,
+        "format": doc.source.format,
+        "encoding": doc.source.encoding,
+        "header": {
+            "date": part(doc.header.date),
+            "basis": part(doc.header.basis),
+            "symbol": part(doc.header.symbol),
+            "title": part(doc.header.title),
+            "lines": [{"kind": l.kind, **part(l)} for l in doc.header.lines],
+        },
+        "organ": part(doc.organ),
+        "preambular": [
+            {**part(p), "sub_items": [{"label": s.label, **part(s)} for s in p.sub_items]} for p in doc.preambular
+        ],
+        "operative": [
+            {"number": p.number, **part(p), "sub_items": [{"label": s.label, **part(s)} for s in p.sub_items]}
+            for p in doc.operative
+        ],
+        "markers": [{"number": m.number, "start": m.start, "end": m.end} for m in doc.markers],
+        "footnotes": [{"number": f.number, "text": f.text, "start": f.start, "end": f.end} for f in doc.footnotes],
+        "footer": {"date": part(doc.footer.date), "meeting": part(doc.footer.meeting)},
+    }

@@ -1,4 +1,4 @@
-"""linter.bodies: loading the registry, session calendars, and which body a citation names."""
+"""linter.registries.bodies: loading the registry, session calendars, and which body a citation names."""
 
 from __future__ import annotations
 
@@ -7,8 +7,16 @@ import datetime
 import pytest
 import yaml
 
-from linter.bodies import BODIES_FILE, Interval, SessionKey, coarse_interval, load_registry, registry, roman_to_int
 from linter.errors import InputError
+from linter.registries.bodies import (
+    BODIES_FILE,
+    Interval,
+    SessionKey,
+    coarse_interval,
+    load_registry,
+    registry,
+    roman_to_int,
+)
 
 D = datetime.date
 

@@ -6,9 +6,9 @@ import re
 
 import pytest
 
-import linter.citations as citations
-from linter.citations import parse_footnote
-from linter.engine import nested_repeat
+import linter.analyses.footnote_citations as citations
+from linter.analyses.footnote_citations import parse_footnote
+from linter.engine.loader import nested_repeat
 
 
 def values(fields):

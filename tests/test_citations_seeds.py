@@ -3,12 +3,11 @@
 from __future__ import annotations
 
 import pytest
-
-from linter.citation_index import citation_index
-from linter.sources import read_path
-from linter.structure import parse
-
 from conftest import SEEDS
+
+from linter.analyses.citation_index import citation_index
+from linter.read.sources import read_path
+from linter.read.structure import parse
 
 UNTOC_FAMILY = ["untoc", "untoc-trafficking-protocol", "untoc-smuggling-protocol", "untoc-firearms-protocol"]
 EXPECTED = {

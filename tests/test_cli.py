@@ -11,11 +11,10 @@ from pathlib import Path
 
 import jsonschema
 import pytest
-
-from linter.cli import main
-from linter.offsets import LineIndex
-
 from conftest import SEEDS
+
+from linter.commands.cli import main
+from linter.read.offsets import LineIndex
 
 GA = str(SEEDS / "ga-68-193.pdf.txt")
 E13 = str(SEEDS / "ecosoc-2013-38.pdf.txt")

@@ -3,17 +3,15 @@
 from __future__ import annotations
 
 import pytest
+from conftest import SEED_FILES, SEEDS, rules_for
 
-from linter.engine import load_rules, run, select_rules
-from linter.sources import Source
-from linter.structure import parse
-
-from conftest import SEED_FILES, SEEDS
+from linter.lint import lint
+from linter.read.sources import Source
 
 
 def findings(text: str, name: str, select: list[str]):
     source = Source(str(SEEDS / name), text, "pdf-text" if name.endswith(".pdf.txt") else "markdown", "utf-8")
-    return run(parse(source), select_rules(load_rules(), select, None))
+    return lint(source, rules_for(select)).findings
 
 
 @pytest.mark.parametrize("path", SEED_FILES, ids=lambda p: p.name)

@@ -6,12 +6,12 @@ import datetime
 
 import pytest
 
-from linter.bodies import registry
-from linter.dates import find_dates, find_periods, impossibility, parse_date
-from linter.engine import nested_repeat
-from linter.numerals import chinese_to_int, int_to_chinese
-from linter.sessions import find_meetings, find_session_years, find_sessions
-from linter.symbols import find_number_citations
+from linter.analyses.dates import find_dates, find_periods, impossibility, parse_date
+from linter.analyses.numerals import chinese_to_int, int_to_chinese
+from linter.analyses.sessions import find_meetings, find_session_years, find_sessions
+from linter.analyses.symbols import find_number_citations
+from linter.engine.loader import nested_repeat
+from linter.registries.bodies import registry
 
 
 def ymd(text: str) -> list[tuple]:
@@ -118,7 +118,7 @@ def test_numerals_round_trip():
 
 
 def test_parser_regexes_have_no_nested_unbounded_repetition():
-    from linter import dates, sessions, spacing, symbols
+    from linter.analyses import dates, sessions, spacing, symbols
 
     patterns = [v.pattern for m in (dates, sessions, spacing, symbols) for v in vars(m).values() if hasattr(v, "pattern")]
     assert len(patterns) >= 10
@@ -198,11 +198,11 @@ def test_a_date_in_another_clause_or_outside_an_aside_is_not_the_citations_date(
 
 # --------------------------------------------------------------- the five seeds
 
-from linter.document_dates import adoption_date, cited_numbers  # noqa: E402
-from linter.sources import read_path  # noqa: E402
-from linter.structure import parse  # noqa: E402
-
 from conftest import SEEDS  # noqa: E402
+
+from linter.analyses.document_dates import adoption_date, cited_numbers  # noqa: E402
+from linter.read.sources import read_path  # noqa: E402
+from linter.read.structure import parse  # noqa: E402
 
 
 def seed_inventory(name: str) -> dict:

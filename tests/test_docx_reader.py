@@ -7,13 +7,21 @@ import time
 import zipfile
 
 import pytest
+from docx_factory import (
+    deleted,
+    inserted,
+    make_docx,
+    note_ref,
+    numbering,
+    para,
+    run,
+    styles,
+)
 
-from linter.docx_reader import read_docx
 from linter.errors import InputError
-from linter.sources import read_bytes
-from linter.structure import parse
-
-from docx_factory import deleted, inserted, make_docx, note_ref, numbering, para, run, styles
+from linter.read.docx_reader import read_docx
+from linter.read.sources import read_bytes
+from linter.read.structure import parse
 
 
 def test_paragraphs_numbering_and_footnotes_make_a_document():
@@ -113,7 +121,7 @@ def test_bad_docx_is_one_clear_error(data, reason):
 
 
 def test_zip_bomb_is_refused(monkeypatch):
-    import linter.docx_reader as reader
+    import linter.read.docx_reader as reader
 
     monkeypatch.setattr(reader, "MAX_MEMBER", 1000)
     data = make_docx([para(run("大" * 2000))])

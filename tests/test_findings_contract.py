@@ -6,14 +6,11 @@ import json
 import re
 
 import pytest
-
-from linter.report import FileResult, render_json
-from linter.offsets import LineIndex
-from linter.sources import read_path
-from linter.structure import parse
-from linter.engine import run
-
 from conftest import SEED_FILES
+
+from linter.lint import lint_path
+from linter.read.offsets import LineIndex
+from linter.report import FileResult, render_json
 
 _QUOTED = re.compile(r"“([^”]{1,60})”")
 _BOLD = re.compile(r"(.{1,24}?)\1\1\1")
@@ -21,10 +18,9 @@ _BOLD = re.compile(r"(.{1,24}?)\1\1\1")
 
 @pytest.mark.parametrize("seed", SEED_FILES, ids=lambda p: p.name)
 def test_spans_hold_what_messages_quote(seed, all_rules):
-    source = read_path(str(seed))
-    findings = run(parse(source), all_rules)
-    text = source.text
-    data = json.loads(render_json([FileResult(source.path, text, tuple(findings))]))
+    result = lint_path(str(seed), all_rules)
+    text = result.text
+    data = json.loads(render_json([FileResult(result.path, text, result.findings)]))
     index = LineIndex(text)
     for f in data["files"][0]["findings"]:
         assert 0 <= f["start"] < f["end"] <= len(text), f

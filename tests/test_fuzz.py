@@ -12,14 +12,14 @@ import os
 import random
 
 import pytest
+from conftest import SEED_FILES, builtin_rules
 
-from conftest import SEED_FILES
-from linter.engine import load_rules, run
+from linter.analyses import segmentation
 from linter.findings import apply_fixes
-from linter.offsets import LineIndex
+from linter.lint import lint
+from linter.read.offsets import LineIndex
+from linter.read.sources import read_bytes
 from linter.report import finding_json
-from linter.sources import read_bytes
-from linter.structure import parse
 
 EXAMPLES = int(os.environ.get("RESOLINT_FUZZ_EXAMPLES", "1000"))
 FIRST_SEED = int(os.environ.get("RESOLINT_FUZZ_SEED", "0"))
@@ -99,16 +99,14 @@ def draft(rng: random.Random) -> tuple[str, str | None]:
 @pytest.fixture
 def private_segment_cache(tmp_path, monkeypatch):
     """Thousands of random paragraphs would otherwise fill the user's segmentation cache."""
-    from linter import nlp
-
     monkeypatch.setenv("RESOLINT_CACHE_DIR", str(tmp_path / "cache"))
-    nlp.segmenter.cache_clear()
+    segmentation.segmenter.cache_clear()
     yield
-    nlp.segmenter.cache_clear()
+    segmentation.segmenter.cache_clear()
 
 
 def test_every_rule_survives_damaged_drafts(private_segment_cache):
-    every_rule = load_rules()
+    every_rule = builtin_rules()
     for seed in range(FIRST_SEED, FIRST_SEED + EXAMPLES):
         rng = random.Random(seed)
         raw, fmt = draft(rng)
@@ -118,7 +116,7 @@ def test_every_rule_survives_damaged_drafts(private_segment_cache):
             if fmt:
                 source = dataclasses.replace(source, format=fmt)
             text = source.text
-            findings = run(parse(source), every_rule)
+            findings = lint(source, every_rule).findings
             apply_fixes(text, findings, unsafe=True)
         except Exception as exc:
             raise AssertionError(f"RESOLINT_FUZZ_SEED={seed}: {type(exc).__name__}: {exc}\n{raw!r} ({fmt})") from exc

@@ -7,12 +7,11 @@ import sys
 from pathlib import Path
 
 import pytest
-
-from linter.cli import main
-from linter.nlp import ModelError, SegmentCache, Segmenter, model_dir
-from linter.lexicon import user_dictionary
-
 from conftest import SEEDS
+
+from linter.analyses.segmentation import ModelError, SegmentCache, Segmenter, model_dir
+from linter.commands.cli import main
+from linter.registries.lexicon import user_dictionary
 
 
 @pytest.fixture(scope="module")
@@ -57,7 +56,7 @@ def test_unreadable_cache_only_costs_speed(tmp_path, seg):
 def test_missing_model_is_one_line_exit_2(tmp_path):
     env = {"RESOLINT_PKUSEG_MODEL": str(tmp_path / "nowhere"), "RESOLINT_CACHE_DIR": str(tmp_path / "cache"), "PATH": "/usr/bin:/bin"}
     result = subprocess.run(
-        [sys.executable, "-m", "linter.cli", "check", "--no-config", "--select", "RV", str(SEEDS / "ecosoc-2013-38.pdf.txt"), str(SEEDS / "ga-68-193.pdf.txt")],
+        [sys.executable, "-m", "linter.commands.cli", "check", "--no-config", "--select", "RV", str(SEEDS / "ecosoc-2013-38.pdf.txt"), str(SEEDS / "ga-68-193.pdf.txt")],
         capture_output=True, text=True, env=env, cwd=Path(__file__).parent.parent,
     )
     assert result.returncode == 2
@@ -73,7 +72,7 @@ def test_corrupt_model_is_one_line_exit_2(tmp_path):
     (model / "features.msgpack").write_bytes(b"\xc1\xc1garbage")
     env = {"RESOLINT_PKUSEG_MODEL": str(model), "RESOLINT_CACHE_DIR": str(tmp_path / "cache"), "PATH": "/usr/bin:/bin"}
     result = subprocess.run(
-        [sys.executable, "-m", "linter.cli", "check", "--no-config", "--select", "RV", str(SEEDS / "ecosoc-2013-38.pdf.txt")],
+        [sys.executable, "-m", "linter.commands.cli", "check", "--no-config", "--select", "RV", str(SEEDS / "ecosoc-2013-38.pdf.txt")],
         capture_output=True, text=True, env=env, cwd=Path(__file__).parent.parent,
     )
     assert result.returncode == 2
@@ -84,7 +83,7 @@ def test_corrupt_model_is_one_line_exit_2(tmp_path):
 def test_only_the_rules_that_need_it_segment(tmp_path, monkeypatch, capsys):
     """A check that selects no verb rule never touches the segmenter."""
     monkeypatch.setenv("RESOLINT_PKUSEG_MODEL", str(tmp_path / "nowhere"))
-    from linter import nlp
+    from linter.analyses import segmentation as nlp
 
     nlp.segmenter.cache_clear()
     try:
@@ -97,7 +96,7 @@ def test_warm_cache_check_imports_no_spacy(tmp_path):
     """The second check of unchanged drafts is served from the cache: spaCy is never imported."""
     env = {"RESOLINT_CACHE_DIR": str(tmp_path / "cache"), "PATH": "/usr/bin:/bin"}
     probe = (
-        "import sys; from linter.cli import main; "
+        "import sys; from linter.commands.cli import main; "
         f"main(['check', '--no-config', '--select', 'RV', '--format', 'json', {str(SEEDS / 'ga-68-193.pdf.txt')!r}, {str(SEEDS / 'ctoc-cop-6-1.md')!r}]); "
         "print('SPACY', 'spacy' in sys.modules, file=sys.stderr)"
     )

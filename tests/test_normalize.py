@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from linter.normalize import normalize
-from linter.offsets import TextBuilder
-from linter.structure import parse
-
 from conftest import source_from
+
+from linter.read.normalize import normalize
+from linter.read.offsets import TextBuilder
+from linter.read.structure import parse
 
 PDF_HEAD = " 2013 年 7 月 25日经济及社会理事会决议 \n\n[根据预防犯罪和刑事司法委员会的建议(E/2013/30)通过] \n\n 2013/38. 标题 \n\n 经济及社会理事会经济及社会理事会经济及社会理事会经济及社会理事会， \n\n"
 

@@ -20,5 +20,5 @@ def test_wheel_carries_every_rule_file(tmp_path):
     names = set(zipfile.ZipFile(wheel).namelist())
     wanted = {str(p.relative_to(ROOT)) for p in (ROOT / "rules").rglob("*") if p.suffix in (".yaml", ".json")}
     assert wanted and wanted <= names, sorted(wanted - names)
-    assert "linter/cli.py" in names
+    assert "linter/commands/cli.py" in names and "linter/read/structure.py" in names
     assert not any(n.startswith("tests/") for n in names)

@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 import pytest
+from conftest import SEEDS, rules_for
 
-from conftest import SEEDS
 from linter.checks.paragraph_refs import find_references
-from linter.engine import load_rules, run, select_rules
-from linter.offsets import LineIndex
-from linter.sources import read_path
-from linter.structure import parse
+from linter.lint import lint_path
+from linter.read.offsets import LineIndex
+from linter.read.sources import read_path
+from linter.read.structure import parse
 
 # My rules: RR4xx and RP510 onwards (RP501-RP503 have their own owner and tests).
 MINE = ["RR4", "RP51"]
@@ -31,10 +31,8 @@ REVIEWED = {
 
 
 def _findings(name: str):
-    source = read_path(str(SEEDS / name))
-    doc = parse(source)
-    rules = select_rules(load_rules(), MINE, None)
-    return doc, run(doc, rules)
+    result = lint_path(str(SEEDS / name), rules_for(MINE))
+    return result.document, result.findings
 
 
 def test_ga_68_193_marker_14_has_no_body():

@@ -6,12 +6,11 @@ from pathlib import Path
 
 import pytest
 import yaml
-
-from linter.engine import load_rules
-from linter.findings import apply_fixes
-from linter.offsets import LineIndex
-
 from conftest import lint_text
+
+from linter.engine.loader import load_rules
+from linter.findings import apply_fixes
+from linter.read.offsets import LineIndex
 
 FIXTURES = Path(__file__).parent / "rules"
 

@@ -5,18 +5,15 @@ from __future__ import annotations
 import codecs
 
 import pytest
+from conftest import SEED_FILES, builtin_rules
 
-from linter.engine import load_rules, run
 from linter.errors import InputError
-from linter.sources import read_bytes, read_path
-from linter.structure import parse
-
-from conftest import SEED_FILES
+from linter.lint import lint
+from linter.read.sources import read_bytes, read_path
 
 
 def findings_of(source):
-    doc = parse(source)
-    return [(f.rule, f.start, f.end, f.message) for f in run(doc, load_rules())]
+    return [(f.rule, f.start, f.end, f.message) for f in lint(source, builtin_rules()).findings]
 
 
 @pytest.mark.parametrize("seed", SEED_FILES, ids=lambda p: p.name)

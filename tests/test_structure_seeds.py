@@ -3,11 +3,10 @@
 from __future__ import annotations
 
 import pytest
-
-from linter.sources import read_path
-from linter.structure import parse
-
 from conftest import SEEDS
+
+from linter.read.sources import read_path
+from linter.read.structure import parse
 
 COUNTS = {
     "ecosoc-2013-38.pdf.txt": (11, 8, 5),

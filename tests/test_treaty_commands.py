@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from linter.cli import main
+from linter.commands.cli import main
 
 USER_REGISTRY = """version: 1
 treaties:

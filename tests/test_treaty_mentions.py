@@ -4,15 +4,19 @@ from __future__ import annotations
 
 import re
 
-import linter.checks.citations as citation_checks
-import linter.citation_index as citation_index
-import linter.treaty_mentions as treaty_mentions
-from linter.engine import nested_repeat
-from linter.treaties import Registry, Treaty
-from linter.treaty_mentions import document_mentions, mention_at_marker, part_mentions
-
 from conftest import source_from
-from linter.structure import parse
+
+import linter.analyses.citation_index as citation_index
+import linter.analyses.treaty_mentions as treaty_mentions
+import linter.checks.treaty_citations as citation_checks
+from linter.analyses.treaty_mentions import (
+    document_mentions,
+    mention_at_marker,
+    part_mentions,
+)
+from linter.engine.loader import nested_repeat
+from linter.read.structure import parse
+from linter.registries.treaties import Registry, Treaty
 
 UNTOC = Treaty("untoc", "联合国打击跨国有组织犯罪公约", "UNTOC", short_titles=("公约", "有组织犯罪公约"),
                volumes=(2225,), numbers=(39574,), verified=True)

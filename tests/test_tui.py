@@ -11,19 +11,18 @@ import sys
 import threading
 
 import pytest
+from conftest import SEEDS
 
-from linter.cli import main
-from linter.engine import select_rules
+from linter.commands.cli import main
+from linter.engine.loader import select_rules
 from linter.errors import InputError
 from linter.findings import Finding, apply_fixes
-from linter.sources import Source, read_path
+from linter.read.sources import Source, read_path
 from tui import draft_file
 from tui.app import RELINT_DELAY, ResolintApp
 from tui.widgets.confirm_dialog import ConfirmDialog
 from tui.widgets.draft_view import DraftDocument, DraftView
 from tui.widgets.findings_list import FindingsList, successor
-
-from conftest import SEEDS
 
 CTOC = SEEDS / "ctoc-cop-6-1.md"
 
@@ -259,7 +258,7 @@ def test_bad_input_is_the_clis_one_line_error_and_exit_2_before_the_app_starts(t
 
 def test_check_never_imports_textual():
     script = (
-        "import sys; from linter.cli import main; "
+        "import sys; from linter.commands.cli import main; "
         f"main(['check', '--no-config', '--select', 'RP501', {str(CTOC)!r}]); "
         "print('textual' in sys.modules)"
     )

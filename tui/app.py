@@ -14,13 +14,13 @@ from textual.screen import Screen
 from textual.widgets import Footer, TextArea
 from textual.worker import get_current_worker
 
-from linter.engine import Rule
+from linter.engine.rule import Rule
 from linter.errors import InputError
 from linter.findings import Finding, apply_fixes
-from linter.sources import Source
+from linter.lint import LintResult, lint_text
+from linter.read.sources import Source
 from tui import draft_file
 from tui.commands import COMMANDS, key_bindings
-from tui.linting import LintResult, lint_text
 from tui.widgets.confirm_dialog import ConfirmDialog
 from tui.widgets.draft_view import DraftView
 from tui.widgets.finding_detail import FindingDetail, edit_preview

@@ -5,9 +5,9 @@ from __future__ import annotations
 import dataclasses
 from pathlib import Path
 
-from linter.cli import write_atomic
+from linter.draft_writer import write_atomic
 from linter.errors import InputError
-from linter.sources import Source
+from linter.read.sources import Source
 
 
 def save(source: Source, text: str) -> Source:

@@ -5,10 +5,10 @@ from __future__ import annotations
 import re
 from typing import Iterator
 
-from linter.definitions import body_end
-from linter.engine import Rule
+from linter.analyses.definitions import body_end
+from linter.engine.rule import Rule
 from linter.findings import Finding
-from linter.structure import Document
+from linter.read.structure import Document
 
 # Nouns a resolution points back to with 该/上述; a pointer is checked only
 # when it ends in one of them, so 该领域 or 上述目的 (no noun to look for) pass.

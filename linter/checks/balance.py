@@ -6,9 +6,9 @@ import re
 from dataclasses import dataclass
 from typing import Iterator
 
-from linter.engine import Rule, iter_parts
+from linter.engine.rule import Rule, iter_parts
 from linter.findings import Edit, Finding, Fix
-from linter.structure import Document
+from linter.read.structure import Document
 
 # Opening mark → its family; ( and （ are one family so that a pair of mixed
 # widths is one pair (reported by the width rule), not two unbalanced marks.

@@ -5,11 +5,11 @@ from __future__ import annotations
 import datetime
 from typing import Iterator
 
-from linter.bodies import registry
-from linter.document_dates import Cited, adoption_date, cited_numbers
-from linter.engine import Rule
+from linter.analyses.document_dates import Cited, adoption_date, cited_numbers
+from linter.engine.rule import Rule
 from linter.findings import Finding
-from linter.structure import Document
+from linter.read.structure import Document
+from linter.registries.bodies import registry
 
 
 def check_citation_dates(doc: Document, rule: Rule) -> Iterator[Finding]:

@@ -5,11 +5,11 @@ from __future__ import annotations
 import re
 from typing import Iterator
 
+from linter.analyses.segmentation import segmenter
 from linter.checks.token_pattern import clause_around
-from linter.engine import Rule, iter_parts
+from linter.engine.rule import Rule, iter_parts
 from linter.findings import Edit, Finding, Fix
-from linter.nlp import segmenter
-from linter.structure import Document
+from linter.read.structure import Document
 
 # Cheap character test first: only clauses with a repeated run are segmented.
 _CANDIDATE = re.compile(r"([\u4e00-\u9fff]{1,4})\1")

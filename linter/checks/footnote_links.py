@@ -5,9 +5,9 @@ from __future__ import annotations
 from collections import Counter
 from typing import Iterator
 
-from linter.engine import Rule
+from linter.engine.rule import Rule
 from linter.findings import Finding
-from linter.structure import Document, FootnoteMarker
+from linter.read.structure import Document, FootnoteMarker
 
 
 def _first_uses(doc: Document) -> list[FootnoteMarker]:

@@ -6,13 +6,13 @@ import datetime
 import re
 from typing import Iterator
 
-from linter.bodies import Body, SessionKey, registry
-from linter.dates import parse_date
-from linter.document_dates import own_body
-from linter.engine import Rule
+from linter.analyses.dates import parse_date
+from linter.analyses.document_dates import own_body
+from linter.analyses.sessions import find_session_years, find_sessions
+from linter.engine.rule import Rule
 from linter.findings import Finding
-from linter.sessions import find_session_years, find_sessions
-from linter.structure import Document, Part
+from linter.read.structure import Document, Part
+from linter.registries.bodies import Body, SessionKey, registry
 
 # A document symbol in the basis line: A/68/457, E/2013/30, E/CN.15/2013/L.5.
 _DOCUMENT_SYMBOL = re.compile(r"(?<![A-Za-z0-9/.])[A-Z][A-Za-z0-9.]{0,9}(?:/[A-Za-z0-9.]{1,12}){1,6}")

@@ -6,9 +6,9 @@ import re
 from dataclasses import dataclass
 from typing import Iterator
 
-from linter.engine import Rule
+from linter.engine.rule import Rule
 from linter.findings import Finding
-from linter.structure import Document, Paragraph, Part
+from linter.read.structure import Document, Paragraph, Part
 
 _NUMBER = r"\d{1,3}(?:\s?[(（][a-z]{1,4}[)）])?"
 _SEPARATOR = r"\s?(?:、|和|及|以及|至|到|-|–|—)\s?(?:第\s?)?"

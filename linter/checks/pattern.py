@@ -6,9 +6,9 @@ import functools
 import re
 from typing import Iterator
 
-from linter.engine import Rule, iter_parts
+from linter.engine.rule import Rule, iter_parts
 from linter.findings import Finding
-from linter.structure import Document
+from linter.read.structure import Document
 
 
 @functools.lru_cache(maxsize=256)

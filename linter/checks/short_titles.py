@@ -5,12 +5,12 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Iterator
 
-from linter.definitions import definitions
-from linter.engine import Rule
+from linter.analyses.definitions import definitions
+from linter.analyses.treaty_mentions import Mention, part_mentions
+from linter.engine.rule import Rule
 from linter.findings import Finding
-from linter.structure import Document, Part
-from linter.treaties import Registry, Treaty, active_registry, title_key
-from linter.treaty_mentions import Mention, part_mentions
+from linter.read.structure import Document, Part
+from linter.registries.treaties import Registry, Treaty, active_registry, title_key
 
 GENERIC = "公约"  # 《公约》: "the Convention", whichever convention the text is speaking of
 _TREATY_WORDS = ("公约", "议定书", "协定", "规约", "条约")

@@ -13,10 +13,10 @@ import json
 import re
 from typing import Iterator
 
-from linter.engine import Rule, iter_parts
+from linter.analyses.segmentation import segmenter
+from linter.engine.rule import Rule, iter_parts
 from linter.findings import Finding
-from linter.nlp import segmenter
-from linter.structure import Document
+from linter.read.structure import Document
 
 _CLAUSE_END = re.compile(r"[，。；：！？,;]")
 

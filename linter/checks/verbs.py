@@ -5,11 +5,11 @@ from __future__ import annotations
 import re
 from typing import Iterator
 
-from linter.engine import Rule
+from linter.analyses.openers import Opener, find_openers
+from linter.engine.rule import Rule
 from linter.findings import Edit, Finding, Fix
-from linter.lexicon import nearest
-from linter.openers import Opener, find_openers
-from linter.structure import Document, Paragraph
+from linter.read.structure import Document, Paragraph
+from linter.registries.lexicon import nearest
 
 # --- paragraph-openers -------------------------------------------------------
 

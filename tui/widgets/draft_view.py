@@ -7,10 +7,18 @@ from collections import defaultdict
 from rich.text import Text
 from textual.message import Message
 from textual.widgets import TextArea
-from textual.widgets.text_area import Document, DocumentNavigator, EditResult, Location, Selection, WrappedDocument
+from textual.widgets.text_area import (
+    Document,
+    DocumentNavigator,
+    EditResult,
+    Location,
+    Selection,
+    WrappedDocument,
+)
 
 from linter.findings import Finding
-from linter.offsets import LineIndex
+from linter.read.offsets import LineIndex
+
 
 class DraftDocument(Document):
     """A Document whose only line break is "\\n", so its text is the draft's text character for character.

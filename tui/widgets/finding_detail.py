@@ -7,8 +7,7 @@ from textual.app import ComposeResult
 from textual.containers import VerticalScroll
 from textual.widgets import Static
 
-from linter.cli import explain_text
-from linter.engine import Rule
+from linter.engine.rule import Rule, explain_text
 from linter.findings import Edit, Finding
 from tui.widgets.findings_list import SEVERITY_COLOURS
 

@@ -9,7 +9,7 @@ from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
 from linter.findings import Finding
-from linter.offsets import LineIndex
+from linter.read.offsets import LineIndex
 
 SEVERITY_COLOURS = {"error": "red", "warning": "yellow", "info": "cyan"}
 

@@ -8,7 +8,6 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Iterable
 
-
 from linter.datafile import read_validated
 from linter.errors import InputError
 from rules import DATA_DIR, SCHEMA_DIR

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from linter.structure import Document
+from linter.read.structure import Document
 
 # A digit then a Chinese character, or the reverse, with at most two spaces between.
 _BOUNDARY = re.compile(r"(?<=\d)[ \u00a0]{0,2}(?=[\u4e00-\u9fff])|(?<=[\u4e00-\u9fff])[ \u00a0]{0,2}(?=\d)")

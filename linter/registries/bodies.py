@@ -9,7 +9,6 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-
 from linter.datafile import read_validated
 from linter.errors import InputError
 from rules import DATA_DIR, SCHEMA_DIR

@@ -3,23 +3,31 @@
 from __future__ import annotations
 
 import argparse
-import dataclasses
 import difflib
 import json
 import os
 import sys
-import tempfile
 from pathlib import Path
 
 from linter import __version__
-from linter.config import Config, find_config, load_config
-from linter.engine import Rule, load_rules, run, select_rules
+from linter.analyses.segmentation import ModelError
+from linter.commands.treaty_lookup import add_parsers as add_treaty_parsers
+from linter.config import Config, resolve_config
+from linter.draft_writer import write_atomic
+from linter.engine.loader import load_rules
+from linter.engine.rule import Rule, explain_text
 from linter.errors import InputError
-from linter.nlp import ModelError
-from linter.findings import SEVERITIES, apply_fixes, severity_rank
-from linter.report import FileResult, render_github, render_json, render_sarif, render_text
-from linter.sources import DRAFT_SUFFIXES, read_path
-from linter.structure import Document, parse
+from linter.findings import SEVERITIES, severity_rank
+from linter.lint import configured_rules, fix, lint, lint_path, read_document
+from linter.read.sources import DRAFT_SUFFIXES, read_path
+from linter.report import (
+    FileResult,
+    document_json,
+    render_github,
+    render_json,
+    render_sarif,
+    render_text,
+)
 
 
 class _Problems:
@@ -56,34 +64,6 @@ def expand_paths(paths: list[str], problems: _Problems, exclude: tuple[str, ...]
     return out
 
 
-def _config(args) -> Config:
-    if getattr(args, "no_config", False):
-        return Config()
-    if getattr(args, "config", None):
-        return load_config(Path(args.config))
-    return load_config(find_config(Path.cwd()))
-
-
-def _rules(args, config: Config) -> list[Rule]:
-    from linter.treaties import load_registry, use_registry_files
-
-    # The user's treaty registries are read and validated once, before any draft.
-    use_registry_files(config.treaties)
-    load_registry(tuple(config.treaties))
-    rules = load_rules([*config.rules_dirs, *(Path(d) for d in args.rules_dir or ())])
-    select = _split(args.select) or list(config.select) or None
-    ignore = _split(args.ignore) + list(config.ignore)
-    rules = select_rules(rules, select, ignore)
-    overrides = config.severity
-    changed = []
-    for rule in rules:
-        level = overrides.get(rule.id)
-        if level == "off":
-            continue
-        changed.append(dataclasses.replace(rule, severity=level) if level else rule)
-    return changed
-
-
 def _split(values: list[str] | None) -> list[str]:
     out: list[str] = []
     for value in values or ():
@@ -91,17 +71,12 @@ def _split(values: list[str] | None) -> list[str]:
     return out
 
 
-def lint_file(path: str, rules: list[Rule]) -> tuple[Document, FileResult]:
-    doc = parse(read_path(path))
-    findings = run(doc, rules)
-    return doc, FileResult(doc.source.path, doc.source.text, tuple(findings))
-
-
 def _setup(args, problems: _Problems) -> tuple[Config, list[Rule]] | None:
     """Configuration and rules, or None after reporting why they cannot be used."""
     try:
-        config = _config(args)
-        return config, _rules(args, config)
+        config = resolve_config(getattr(args, "config", None), not getattr(args, "no_config", False))
+        rules = configured_rules(config, _split(args.select), _split(args.ignore), args.rules_dir or ())
+        return config, rules
     except InputError as exc:
         problems.report(exc)
         return None
@@ -116,7 +91,8 @@ def cmd_check(args) -> int:
     results: list[FileResult] = []
     for path in expand_paths(args.paths, problems, config.exclude):
         try:
-            results.append(lint_file(path, rules)[1])
+            result = lint_path(path, rules)
+            results.append(FileResult(result.path, result.text, result.findings))
         except ModelError as exc:
             problems.report(exc)  # no file can be checked without the model: say it once
             break
@@ -163,83 +139,32 @@ def cmd_fix(args) -> int:
     total = 0
     for path in expand_paths(args.paths, problems, config.exclude):
         try:
-            doc, result = lint_file(path, rules)
+            source = read_path(path)
         except InputError as exc:
             problems.report(exc)
             continue
-        if doc.source.format == "docx" and not args.diff:
+        if source.format == "docx" and not args.diff:
             problems.report(InputError(path, "cannot write fixes into a .docx; use --diff to see them"))
             continue
-        fixed = doc.source.text
-        applied = 0
-        # Fixes can overlap; a few passes settle them (each pass re-lints the fixed text).
-        for _ in range(5):
-            text, n = apply_fixes(fixed, list(result.findings), unsafe=args.unsafe)
-            if not n:
-                break
-            fixed, applied = text, applied + n
-            new_doc = parse(dataclasses.replace(doc.source, text=fixed))
-            result = FileResult(path, fixed, tuple(run(new_doc, rules)))
+        result = fix(source, rules, unsafe=args.unsafe)
+        applied, fixed = result.applied, result.text
         total += applied
         if args.diff:
             diff = difflib.unified_diff(
-                doc.source.text.splitlines(keepends=True), fixed.splitlines(keepends=True), path, path
+                source.text.splitlines(keepends=True), fixed.splitlines(keepends=True), path, path
             )
             sys.stdout.writelines(diff)
         elif applied and path != "-":
-            write_atomic(Path(path), fixed, doc.source.encoding)
+            write_atomic(Path(path), fixed, source.encoding)
         elif applied:
             sys.stdout.write(fixed)
         print(f"{path}: {applied} fix{'es' if applied != 1 else ''} applied", file=sys.stderr)
     return 2 if problems.count else 0
 
 
-def write_atomic(path: Path, text: str, encoding: str) -> None:
-    """Write through a temporary file and a rename, so a crash never leaves half a draft."""
-    codec = {"utf-8-sig": "utf-8-sig", "utf-16-le": "utf-16", "utf-16-be": "utf-16"}.get(encoding, encoding)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    try:
-        with os.fdopen(fd, "w", encoding=codec, newline="\n") as fh:
-            fh.write(text)
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
-
-
-def document_json(doc: Document) -> dict:
-    def part(p):
-        return None if p is None else {"text": p.text, "start": p.start, "end": p.end}
-
-    return {
-        "version": 1,
-        "path": doc.source.path,
-        "format": doc.source.format,
-        "encoding": doc.source.encoding,
-        "header": {
-            "date": part(doc.header.date),
-            "basis": part(doc.header.basis),
-            "symbol": part(doc.header.symbol),
-            "title": part(doc.header.title),
-            "lines": [{"kind": l.kind, **part(l)} for l in doc.header.lines],
-        },
-        "organ": part(doc.organ),
-        "preambular": [
-            {**part(p), "sub_items": [{"label": s.label, **part(s)} for s in p.sub_items]} for p in doc.preambular
-        ],
-        "operative": [
-            {"number": p.number, **part(p), "sub_items": [{"label": s.label, **part(s)} for s in p.sub_items]}
-            for p in doc.operative
-        ],
-        "markers": [{"number": m.number, "start": m.start, "end": m.end} for m in doc.markers],
-        "footnotes": [{"number": f.number, "text": f.text, "start": f.start, "end": f.end} for f in doc.footnotes],
-        "footer": {"date": part(doc.footer.date), "meeting": part(doc.footer.meeting)},
-    }
-
-
 def cmd_parse(args) -> int:
     try:
-        doc = parse(read_path(args.path))
+        doc = read_document(args.path)
     except InputError as exc:
         _Problems().report(exc)
         return 2
@@ -285,32 +210,6 @@ def cmd_rules(args) -> int:
     for r in rules:
         print(f"{r.id:<7} {r.category:<12} {r.severity:<8} {r.name:<36} {r.summary}")
     return 0
-
-
-def explain_text(rule: Rule) -> str:
-    d = rule.description
-    parts = [
-        f"{rule.id} ({rule.name}) — {rule.category}, {rule.severity}",
-        "",
-        rule.summary,
-        "",
-        "What it does",
-        f"  {d['what']}",
-        "",
-        "Why is this bad?",
-        f"  {d['why']}",
-        "",
-        "Example",
-        f"  {d['example']}",
-        "",
-        "Use instead",
-        f"  {d['use_instead']}",
-    ]
-    if d.get("fix_safety"):
-        parts += ["", "Fix safety", f"  {d['fix_safety']}"]
-    if d.get("source"):
-        parts += ["", "Source", f"  {d['source']}"]
-    return "\n".join(parts)
 
 
 def cmd_explain(args) -> int:
@@ -388,9 +287,7 @@ def build_parser() -> argparse.ArgumentParser:
     explain.add_argument("id")
     explain.add_argument("--rules-dir", action="append")
     explain.set_defaults(func=cmd_explain)
-    from linter.treaty_commands import add_parsers as add_treaty_parsers  # treaties, footnote
-
-    add_treaty_parsers(sub)
+    add_treaty_parsers(sub)  # treaties, footnote
     return parser
 
 

@@ -5,11 +5,11 @@ from __future__ import annotations
 import re
 from typing import Iterator
 
-from linter.abbreviations import abbreviations
-from linter.definitions import body_end, definitions
-from linter.engine import Rule
+from linter.analyses.definitions import body_end, definitions
+from linter.engine.rule import Rule
 from linter.findings import Finding
-from linter.structure import Document
+from linter.read.structure import Document
+from linter.registries.abbreviations import abbreviations
 
 
 def _spans(text: str, names) -> list[tuple[int, int]]:

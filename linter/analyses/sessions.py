@@ -5,8 +5,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from linter.dates import SPACE
-from linter.numerals import chinese_to_int
+from linter.analyses.dates import SPACE
+from linter.analyses.numerals import chinese_to_int
 
 _NUMERAL = r"(?P<number>\d{1,3}|[零一二两三四五六七八九十百]{1,7})"
 _SESSION = re.compile(rf"第(?P<before>{SPACE}){_NUMERAL}(?P<after>{SPACE})届(?P<what>特别会议|会议|会)?")

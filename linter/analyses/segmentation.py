@@ -21,7 +21,7 @@ from linter.errors import InputError
 MODEL_ID = "pkuseg-0.0.25-default"
 MODEL_ENV = "RESOLINT_PKUSEG_MODEL"
 CACHE_ENV = "RESOLINT_CACHE_DIR"
-FIX_HINT = "run `make install` (or `python -m linter.model_install`)"
+FIX_HINT = "run `make install` (or `python -m linter.commands.model_install`)"
 
 
 class ModelError(InputError):
@@ -153,6 +153,6 @@ def load_pipeline(model: Path, user_words: list[str]):
 
 @functools.lru_cache(maxsize=1)
 def segmenter() -> Segmenter:
-    from linter.lexicon import user_dictionary
+    from linter.registries.lexicon import user_dictionary
 
     return Segmenter(model_dir(), user_dictionary(), SegmentCache(cache_dir() / "segments.sqlite"))

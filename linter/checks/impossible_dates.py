@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from typing import Iterator
 
-from linter.dates import find_dates, impossibility
-from linter.engine import Rule
+from linter.analyses.dates import find_dates, impossibility
+from linter.engine.rule import Rule
 from linter.findings import Finding
-from linter.structure import Document
+from linter.read.structure import Document
 
 
 def check_impossible_dates(doc: Document, rule: Rule) -> Iterator[Finding]:

@@ -13,9 +13,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from linter.lexicon import starts_with_opener
-from linter.offsets import OffsetMap, TextBuilder
-from linter.sources import Source
+from linter.read.offsets import OffsetMap, TextBuilder
+from linter.read.sources import Source
+from linter.registries.lexicon import starts_with_opener
 
 
 @dataclass(frozen=True)

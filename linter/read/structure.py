@@ -5,9 +5,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from linter.normalize import ORGAN_LINE, Normalized, normalize
-from linter.offsets import OffsetMap
-from linter.sources import Source
+from linter.read.normalize import ORGAN_LINE, Normalized, normalize
+from linter.read.offsets import OffsetMap
+from linter.read.sources import Source
 
 
 @dataclass(frozen=True)

@@ -4,12 +4,12 @@ from __future__ import annotations
 
 from typing import Iterator
 
-from linter.engine import Rule
+from linter.analyses.numerals import int_to_chinese
+from linter.analyses.sessions import Ordinal, find_meetings, find_sessions
+from linter.analyses.spacing import majority_spaced
+from linter.engine.rule import Rule
 from linter.findings import Finding
-from linter.numerals import int_to_chinese
-from linter.sessions import Ordinal, find_meetings, find_sessions
-from linter.spacing import majority_spaced
-from linter.structure import Document
+from linter.read.structure import Document
 
 _FINDERS = {"session": (find_sessions, "届"), "meeting": (find_meetings, "次")}
 

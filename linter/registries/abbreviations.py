@@ -5,7 +5,6 @@ from __future__ import annotations
 import functools
 from dataclasses import dataclass
 
-
 from linter.datafile import read_validated
 from rules import DATA_DIR, SCHEMA_DIR
 

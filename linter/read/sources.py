@@ -20,7 +20,7 @@ class Source:
 
     `text` is the decoded file with newlines as "\\n" and without a byte-order
     mark, which is what Python's text mode reads. For a .docx it is the docx
-    text built by `linter.docx_reader` (one line per paragraph).
+    text built by `linter.read.docx_reader` (one line per paragraph).
     """
 
     path: str
@@ -49,7 +49,7 @@ def read_bytes(data: bytes, path: str) -> Source:
     if not data:
         raise InputError(path, "empty file")
     if path.lower().endswith(".docx") or data[:4] == b"PK\x03\x04" or data[:4] == b"\xd0\xcf\x11\xe0":
-        from linter.docx_reader import read_docx
+        from linter.read.docx_reader import read_docx
 
         return Source(path, _clean(read_docx(data, path), path), "docx", "docx")
     text, encoding = decode(data, path)

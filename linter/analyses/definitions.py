@@ -6,7 +6,7 @@ import functools
 import re
 from dataclasses import dataclass
 
-from linter.structure import Document
+from linter.read.structure import Document
 
 _EXPLICIT = re.compile(r"[(（](?:以下简称|下文简称|以下称|下文称|下称|简称)[:：]?\s?([“《][^“”《》()（）]{1,20}[”》])[)）]")
 # (《曼谷规则》) right after a title or a quotation names it.

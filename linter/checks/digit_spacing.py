@@ -5,11 +5,11 @@ from __future__ import annotations
 import re
 from typing import Iterator
 
-from linter.dates import find_dates
-from linter.engine import Rule
+from linter.analyses.dates import find_dates
+from linter.analyses.spacing import Boundary, boundaries
+from linter.engine.rule import Rule
 from linter.findings import Edit, Finding, Fix
-from linter.spacing import Boundary, boundaries
-from linter.structure import Document
+from linter.read.structure import Document
 
 # The number next to a boundary: 2013, 66/181, 1373(2001).
 _NUMBER_LEFT = re.compile(r"[\d/.()]*\d$")

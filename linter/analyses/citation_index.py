@@ -4,10 +4,19 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from linter.citations import Citation, Field, ParsedFootnote, parse_footnote
-from linter.structure import Document, Footnote, FootnoteMarker, Part
-from linter.treaties import Registry, Treaty, active_registry
-from linter.treaty_mentions import Mention, document_mentions, mention_at_marker
+from linter.analyses.footnote_citations import (
+    Citation,
+    Field,
+    ParsedFootnote,
+    parse_footnote,
+)
+from linter.analyses.treaty_mentions import (
+    Mention,
+    document_mentions,
+    mention_at_marker,
+)
+from linter.read.structure import Document, Footnote, FootnoteMarker, Part
+from linter.registries.treaties import Registry, Treaty, active_registry
 
 UNTS = ("unts",)
 

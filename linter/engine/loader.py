@@ -1,60 +1,18 @@
-"""Load rule files, validate them against their JSON Schema, and run the enabled ones over a Document."""
+"""Load rule files, validate them against their JSON Schemas, and choose the ones a run uses."""
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Callable, Iterable, Iterator
+from typing import Iterable
 
 import jsonschema
 
+from linter.checks import checkers, option_schemas
 from linter.datafile import read_yaml, validator
+from linter.engine.rule import Rule
 from linter.errors import InputError
-from linter.findings import Finding, Fix
-from linter.structure import Document, Footnote
 from rules import RULES_DIR, SCHEMA_DIR
-
-
-@dataclass(frozen=True)
-class Rule:
-    id: str
-    name: str
-    kind: str
-    category: str
-    severity: str
-    summary: str
-    message: str
-    description: dict
-    options: dict = field(default_factory=dict, hash=False, compare=False)
-    path: str = ""
-
-    def finding(self, doc: Document, start: int, end: int, message: str | None = None,
-                replacement: str | None = None, safe: bool = True, severity: str | None = None,
-                **values) -> Finding:
-        """A finding at Document.text[start:end], with an optional replacement of that span."""
-        ostart, oend = doc.span(start, end)
-        fix = None
-        if replacement is not None:
-            fix = Fix((_edit(ostart, oend, replacement),), safe=safe)
-        return self.finding_at(ostart, oend, message, fix, severity, **values)
-
-    def finding_at(self, start: int, end: int, message: str | None = None, fix: Fix | None = None,
-                   severity: str | None = None, **values) -> Finding:
-        """A finding at original offsets [start, end)."""
-        text = message if message is not None else self.message
-        if values:
-            text = text.format(**values)
-        return Finding(self.id, self.category, severity or self.severity, text, start, end, fix)
-
-
-def _edit(start: int, end: int, replacement: str):
-    from linter.findings import Edit
-
-    return Edit(start, end, replacement)
-
-
-Checker = Callable[[Document, Rule], Iterable[Finding]]
 
 
 def rule_files(directory: Path) -> list[Path]:
@@ -78,8 +36,6 @@ def load_rule(path: Path) -> Rule:
         where = "/".join(str(p) for p in error.absolute_path) or "(top level)"
         rule_id = data.get("id", "?")
         raise InputError(str(path), f"rule {rule_id}: field '{where}': {error.message}")
-    from linter.checks import checkers
-
     if data["kind"] not in checkers():
         raise InputError(str(path), f"rule {data['id']}: field 'kind': unknown kind '{data['kind']}'")
     _validate_kind_options(path, data)
@@ -92,8 +48,6 @@ def load_rule(path: Path) -> Rule:
 
 def _validate_kind_options(path: Path, data: dict) -> None:
     """Options are checked here, not at run time in the middle of a batch."""
-    from linter.checks import option_schemas
-
     options = data.get("options", {})
     schema = option_schemas().get(data["kind"])
     if schema is not None:
@@ -120,7 +74,9 @@ def _validate_kind_options(path: Path, data: dict) -> None:
 
 def nested_repeat(pattern: str) -> bool:
     """Whether a regex repeats something that itself repeats without bound, like (a+)+."""
-    from re import _parser as sre_parse  # the stdlib's own parser: no second grammar to maintain
+    from re import (
+        _parser as sre_parse,  # the stdlib's own parser: no second grammar to maintain
+    )
 
     unbounded = sre_parse.MAXREPEAT
 
@@ -178,21 +134,3 @@ def select_rules(rules: list[Rule], select: list[str] | None, ignore: list[str] 
             continue
         chosen.append(rule)
     return chosen
-
-
-def run(doc: Document, rules: list[Rule]) -> list[Finding]:
-    from linter.checks import checkers
-
-    kinds = checkers()
-    findings: list[Finding] = []
-    for rule in rules:
-        findings.extend(kinds[rule.kind](doc, rule))
-    return sorted(findings, key=Finding.sort_key)
-
-
-def iter_parts(doc: Document, scope: str) -> Iterator:
-    """Parts a text rule looks at: 'body' (no footnotes), 'footnotes', or 'all'."""
-    for part in doc.body_parts():
-        is_note = isinstance(part, Footnote)
-        if scope == "all" or (scope == "footnotes") == is_note:
-            yield part

@@ -5,13 +5,19 @@ from __future__ import annotations
 import re
 from typing import Iterator
 
-from linter.citation_index import UNTS, CitationIndex, Note, citation_index, note_span
-from linter.citations import Citation, Field
-from linter.engine import Rule
+from linter.analyses.citation_index import (
+    UNTS,
+    CitationIndex,
+    Note,
+    citation_index,
+    note_span,
+)
+from linter.analyses.footnote_citations import Citation, Field
+from linter.analyses.treaty_mentions import Mention
+from linter.engine.rule import Rule
 from linter.findings import Finding
-from linter.structure import Document
-from linter.treaties import Treaty, title_key
-from linter.treaty_mentions import Mention
+from linter.read.structure import Document
+from linter.registries.treaties import Treaty, title_key
 
 
 def _name(mention: Mention) -> str:
@@ -351,7 +357,7 @@ def check_repeats(doc: Document, rule: Rule) -> Iterator[Finding]:
 
 
 def _own_publication(source: Citation) -> tuple | None:
-    from linter.citation_index import publication_of
+    from linter.analyses.citation_index import publication_of
 
     return publication_of(source, None)
 

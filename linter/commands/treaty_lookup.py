@@ -9,7 +9,7 @@ from pathlib import Path
 
 from linter.config import find_config, load_config
 from linter.errors import InputError
-from linter.treaties import Registry, Treaty, load_registry
+from linter.registries.treaties import Registry, Treaty, load_registry
 
 _YEAR_PREFIX = re.compile(r"^(\d{4})\s?年\s?")
 

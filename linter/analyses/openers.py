@@ -5,10 +5,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from linter.analysis import per_document
-from linter.lexicon import Verb, verbs
-from linter.nlp import segmenter
-from linter.structure import Document, Paragraph
+from linter.analyses.memo import per_document
+from linter.analyses.segmentation import segmenter
+from linter.read.structure import Document, Paragraph
+from linter.registries.lexicon import Verb, verbs
 
 OPENING_CHARS = 24  # segment only the opening of a paragraph: the verb is in it
 MAX_TOKENS = 4

@@ -6,7 +6,7 @@ import re
 from dataclasses import dataclass
 from typing import Sequence
 
-from linter.dates import SPACE, DateMention, find_dates
+from linter.analyses.dates import SPACE, DateMention, find_dates
 
 # One number: 66/181, 2013/38, 53/243 A和B, 1373(2001), 2200 A (XXI), S-23/2, 1/CP.21.
 _NUMBER = (

@@ -6,10 +6,10 @@ import datetime
 from dataclasses import dataclass
 from typing import Iterator
 
-from linter.bodies import Body, Registry
-from linter.dates import parse_date
-from linter.structure import Document, HeaderLine, Part
-from linter.symbols import CitedNumber, NumberCitation, find_number_citations
+from linter.analyses.dates import parse_date
+from linter.analyses.symbols import CitedNumber, NumberCitation, find_number_citations
+from linter.read.structure import Document, HeaderLine, Part
+from linter.registries.bodies import Body, Registry
 
 # Header lines that carry the document's own number, not a citation: 68/193. 标题 and 第6/1号决议.
 OWN_SYMBOL_KINDS = ("symbol-title", "symbol-heading")

@@ -6,7 +6,6 @@ import functools
 import re
 from dataclasses import dataclass
 
-
 from linter.datafile import read_validated
 from rules import DATA_DIR, SCHEMA_DIR
 

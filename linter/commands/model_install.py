@@ -3,7 +3,7 @@
 The spacy-pkuseg wheel carries no model; the `pkuseg` sdist ships its
 general-domain model under pkuseg/models/default. `make install` runs this
 once, so a clone works offline afterwards. Run it by hand with
-`python -m linter.model_install`.
+`python -m linter.commands.model_install`.
 """
 
 from __future__ import annotations
@@ -20,7 +20,7 @@ import tarfile
 import tempfile
 from pathlib import Path
 
-from linter.nlp import MODEL_ID, default_model_dir
+from linter.analyses.segmentation import MODEL_ID, default_model_dir
 
 SDIST = "pkuseg==0.0.25"
 SDIST_NAME = "pkuseg-0.0.25.tar.gz"
@@ -85,7 +85,7 @@ def extract(sdist: Path, target: Path) -> None:
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m linter.model_install", description=__doc__.splitlines()[0])
+    parser = argparse.ArgumentParser(prog="python -m linter.commands.model_install", description=__doc__.splitlines()[0])
     parser.add_argument("--target", type=Path, default=default_model_dir())
     parser.add_argument("--sdist", type=Path, help="use this local pkuseg sdist instead of downloading it")
     args = parser.parse_args(argv)

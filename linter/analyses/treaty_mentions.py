@@ -5,8 +5,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from linter.structure import Document, FootnoteMarker, Part
-from linter.treaties import Registry, Treaty
+from linter.read.structure import Document, FootnoteMarker, Part
+from linter.registries.treaties import Registry, Treaty
 
 _TITLE = re.compile(r"《([^《》\n]{1,160})》")
 # 1971 年《精神药物公约》: the year stands outside 《》.

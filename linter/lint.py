@@ -1,0 +1,106 @@
+"""The one door from a draft to findings: rules set up from the configuration, lint, fix.
+
+The CLI, the TUI, bench/ and the tests all come through here; nothing else
+parses a draft and runs rules over it.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import threading
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Iterable, Sequence
+
+from linter.config import Config
+from linter.engine.loader import load_rules, select_rules
+from linter.engine.rule import Rule
+from linter.engine.runner import run
+from linter.findings import Finding, apply_fixes
+from linter.read.sources import Source, read_path
+from linter.read.structure import Document, parse
+from linter.registries.treaties import load_registry, use_registry_files
+
+# Fixes can overlap; a few passes settle them (each pass lints the fixed text again).
+FIX_PASSES = 5
+
+# One lint at a time: the segmenter and the per-document memos are not made for two threads at once
+# (the TUI lints in a worker thread, and a superseded lint still runs to its end).
+_ONE_AT_A_TIME = threading.Lock()
+
+
+@dataclass(frozen=True)
+class LintResult:
+    document: Document
+    findings: tuple[Finding, ...]
+
+    @property
+    def path(self) -> str:
+        return self.document.source.path
+
+    @property
+    def text(self) -> str:
+        """The text the findings' offsets refer to."""
+        return self.document.source.text
+
+
+@dataclass(frozen=True)
+class FixResult:
+    source: Source  # the draft as read
+    text: str  # the draft with the fixes applied
+    applied: int
+    remaining: tuple[Finding, ...]  # findings on the fixed text
+
+
+def configured_rules(config: Config, select: Sequence[str] = (), ignore: Sequence[str] = (),
+                     rules_dirs: Iterable[Path] = ()) -> list[Rule]:
+    """The rules a run uses: built-in and configured rule files, selected, re-graded; user registries made active.
+
+    `select` and `ignore` given here (command-line options) come before the configuration's.
+    Raises InputError for a configuration or rule file that cannot be used.
+    """
+    # The user's treaty registries are read and validated once, before any draft.
+    use_registry_files(config.treaties)
+    load_registry(tuple(config.treaties))
+    rules = load_rules([*config.rules_dirs, *(Path(d) for d in rules_dirs)])
+    rules = select_rules(rules, list(select) or list(config.select) or None, list(ignore) + list(config.ignore))
+    chosen = []
+    for rule in rules:
+        level = config.severity.get(rule.id)
+        if level == "off":
+            continue
+        chosen.append(dataclasses.replace(rule, severity=level) if level else rule)
+    return chosen
+
+
+def read_document(path: str) -> Document:
+    """The structure of the draft at `path` ('-' is standard input)."""
+    return parse(read_path(path))
+
+
+def lint(source: Source, rules: Sequence[Rule]) -> LintResult:
+    with _ONE_AT_A_TIME:
+        doc = parse(source)
+        return LintResult(doc, tuple(run(doc, list(rules))))
+
+
+def lint_path(path: str, rules: Sequence[Rule]) -> LintResult:
+    return lint(read_path(path), rules)
+
+
+def lint_text(source: Source, text: str, rules: Sequence[Rule]) -> LintResult:
+    """Lint `text` as a new version of `source` (same path, format and encoding): the TUI's edits."""
+    return lint(dataclasses.replace(source, text=text), rules)
+
+
+def fix(source: Source, rules: Sequence[Rule], unsafe: bool = False, first: LintResult | None = None) -> FixResult:
+    """Apply the fixes of the findings (safe ones, or all with `unsafe`) until none is left to apply."""
+    result = first or lint(source, rules)
+    text, applied = source.text, 0
+    for _ in range(FIX_PASSES):
+        fixed, n = apply_fixes(text, list(result.findings), unsafe=unsafe)
+        if not n:
+            break
+        text, applied = fixed, applied + n
+        result = lint_text(source, text, rules)
+    return FixResult(source, text, applied, result.findings)
