@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from conftest import SEEDS
 
-from linter.analyses.segmentation import ModelError, SegmentCache, Segmenter, model_dir
+from linter.analyses.segmentation import SegmentCache, Segmenter, model_dir
 from linter.commands.cli import main
 from linter.registries.lexicon import user_dictionary
 

@@ -8,8 +8,6 @@ from conftest import SEEDS, rules_for
 from linter.checks.paragraph_refs import find_references
 from linter.lint import lint_path
 from linter.read.offsets import LineIndex
-from linter.read.sources import read_path
-from linter.read.structure import parse
 
 # My rules: RR4xx and RP510 onwards (RP501-RP503 have their own owner and tests).
 MINE = ["RR4", "RP51"]

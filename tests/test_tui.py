@@ -5,7 +5,6 @@ from __future__ import annotations
 import asyncio
 import codecs
 import os
-import shutil
 import subprocess
 import sys
 import threading

@@ -18,7 +18,7 @@ from linter.engine.loader import load_rules
 from linter.engine.rule import Rule, explain_text
 from linter.errors import InputError
 from linter.findings import SEVERITIES, severity_rank
-from linter.lint import configured_rules, fix, lint, lint_path, read_document
+from linter.lint import configured_rules, fix, lint_path, read_document
 from linter.read.sources import DRAFT_SUFFIXES, read_path
 from linter.report import (
     FileResult,

@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from linter.errors import InputError
+from linter.read.line_shapes import LONE_NUMBER, PDF_RULE, WORD_ANCHOR
 
 FORMATS = ("text", "pdf-text", "word-text", "markdown", "docx")
 DRAFT_SUFFIXES = (".txt", ".md", ".markdown", ".docx", ".text")
@@ -151,9 +152,10 @@ def _clean(text: str, path: str) -> str:
 
 _MD_SIGNS = re.compile(r"<sup>\s*\d+\s*</sup>|\[\^\d+\]|^#{1,6} ", re.M)
 _BOLD4 = re.compile(r"([\u4e00-\u9fff]{1,12})\1\1\1")
-_RULE_LINE = re.compile(r"^(?:_{8,}|[ \t]{20,})[ \t]*$", re.M)
-_LONE_NUMBER = re.compile(r"^[ \t]*\d{1,3}[ \t]*$", re.M)
-_WORD_ANCHOR = re.compile(r"\d ?[FH][ \t]*$", re.M)
+# The line shapes, counted over the whole text.
+_RULE_LINE = re.compile(PDF_RULE.pattern, re.M)
+_LONE_NUMBER = re.compile(LONE_NUMBER.pattern, re.M)
+_WORD_ANCHOR = re.compile(WORD_ANCHOR.pattern, re.M)
 _GLUED_MARKER = re.compile(r"[，。；、》”）)][1-9]\d?(?= ?[\u4e00-\u9fff《“])")
 
 

@@ -5,7 +5,17 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from linter.read.normalize import ORGAN_LINE, Normalized, normalize
+from linter.read.line_shapes import (
+    DATE_LINE,
+    FOOTER_DATE,
+    HEADER_KINDS,
+    MEETING,
+    ORGAN_LINE,
+    SYMBOL_HEADING,
+    SYMBOL_TITLE,
+)
+from linter.read.logical_lines import Normalized
+from linter.read.normalize import normalize
 from linter.read.offsets import OffsetMap
 from linter.read.sources import Source
 
@@ -113,20 +123,6 @@ class Document:
 
 _OPERATIVE = re.compile(r"^(\d{1,3})\s*[.．]\s*")
 _SUB_ITEM = re.compile(r"^([(（](?:[a-z]{1,2}|[一二三四五六七八九十]{1,3}|[ivx]{1,5})[)）]|[a-z][.)])\s*")
-_FOOTER_DATE = re.compile(r"^\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日$")
-_MEETING = re.compile(r"^第\s*[\d一二三四五六七八九十百]+\s*次全体会议$")
-_DATE_LINE = re.compile(r"^\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日.*决议$|^.{0,30}决议$")
-_SYMBOL_TITLE = re.compile(r"^(\d{1,4}/\d{1,3})\.\s*(.*)$")
-_SYMBOL_HEADING = re.compile(r"^第\s*(\d{1,4}/\d{1,3})\s*号(?:决议|决定)$")
-_HEADER_KINDS = (
-    ("basis", re.compile(r"^\[根据.*\]$")),
-    ("session", re.compile(r"^第.{1,8}届会议$")),
-    ("committee", re.compile(r"^第.委员会$")),
-    ("agenda", re.compile(r"^议程项目")),
-    ("note", re.compile(r"^秘书处的说明$|^.*建议大会通过以下决议草案：$")),
-)
-
-
 def parse(source: Source) -> Document:
     return build(source, normalize(source))
 
@@ -166,10 +162,10 @@ def build(source: Source, norm: Normalized) -> Document:
 
     for s, e in body:
         line = text[s:e]
-        if _FOOTER_DATE.match(line) and (operative or preambular):
+        if FOOTER_DATE.match(line) and (operative or preambular):
             footer_date = part(Part, s, e)
             continue
-        if _MEETING.match(line):
+        if MEETING.match(line):
             footer_meeting = part(Part, s, e)
             continue
         if footer_date or footer_meeting:
@@ -220,8 +216,8 @@ def _implicit_header_end(text: str, lines: list[tuple[int, int]]) -> int:
     k = 0
     while k < len(lines) and k < 12:
         line = text[slice(*lines[k])]
-        if _DATE_LINE.match(line) or _SYMBOL_TITLE.match(line) or _SYMBOL_HEADING.match(line) or any(
-            p.match(line) for _, p in _HEADER_KINDS
+        if DATE_LINE.match(line) or SYMBOL_TITLE.match(line) or SYMBOL_HEADING.match(line) or any(
+            p.match(line) for _, p in HEADER_KINDS
         ):
             k += 1
         else:
@@ -231,14 +227,14 @@ def _implicit_header_end(text: str, lines: list[tuple[int, int]]) -> int:
 
 def _header_line(part, text: str, s: int, e: int) -> HeaderLine:
     line = text[s:e]
-    if _SYMBOL_TITLE.match(line):
+    if SYMBOL_TITLE.match(line):
         kind = "symbol-title"
-    elif _SYMBOL_HEADING.match(line):
+    elif SYMBOL_HEADING.match(line):
         kind = "symbol-heading"
-    elif _DATE_LINE.match(line):
+    elif DATE_LINE.match(line):
         kind = "date"
     else:
-        kind = next((k for k, p in _HEADER_KINDS if p.match(line)), "other")
+        kind = next((k for k, p in HEADER_KINDS if p.match(line)), "other")
     return part(HeaderLine, s, e, kind=kind)
 
 
@@ -254,12 +250,12 @@ def _header(lines: list[HeaderLine], offsets: OffsetMap) -> Header:
         elif line.kind == "basis" and basis is None:
             basis = line
         elif line.kind == "symbol-title" and symbol is None:
-            m = _SYMBOL_TITLE.match(line.text)
+            m = SYMBOL_TITLE.match(line.text)
             symbol = sub(line, m.start(1), m.end(1))
             if m.group(2):
                 title = sub(line, m.start(2), m.end(2))
         elif line.kind == "symbol-heading" and symbol is None:
-            m = _SYMBOL_HEADING.match(line.text)
+            m = SYMBOL_HEADING.match(line.text)
             symbol = sub(line, m.start(1), m.end(1))
         elif line.kind == "other" and title is None and len(line.text) >= 12 and not line.text.endswith("："):
             title = line

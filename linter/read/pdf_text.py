@@ -1,0 +1,150 @@
+"""Text pasted out of a PDF: page furniture, footnote blocks after rule lines, bold ×4, markers on lines of their own."""
+
+from __future__ import annotations
+
+from linter.read.line_shapes import (
+    BLANK_RULE,
+    FOOTNOTE_RULE,
+    LONE_NUMBER,
+    PAGE_FURNITURE,
+    WORD_ANCHOR,
+    is_standalone,
+)
+from linter.read.logical_lines import (
+    GLUED_START,
+    NUMBERED,
+    REPEATED4,
+    SPACE,
+    TERMINAL,
+    Normalized,
+    Writer,
+    collapsed,
+    emit_header,
+    physical_lines,
+)
+from linter.registries.lexicon import starts_with_opener
+
+
+class PdfReader:
+    def __init__(self, text: str):
+        self.text = text
+        self.lines = physical_lines(text)
+        self.raw = [text[s:e] for s, e in self.lines]
+        self.w = Writer(text, collapse_bold=True)
+        bold_starts = sum(1 for line in self.raw if REPEATED4.match(line.strip()))
+        self.doc_has_bold = bold_starts >= 3
+        self.max_marker = 0
+
+    def run(self) -> Normalized:
+        self._main(emit_header(self.w, self.text, self.lines, self.raw, skip=self._is_furniture))
+        return self.w.finish()
+
+    def _is_furniture(self, k: int) -> bool:
+        return bool(PAGE_FURNITURE.match(self.raw[k])) and not LONE_NUMBER.match(self.raw[k])
+
+    def _next_content(self, k: int) -> int:
+        while k < len(self.raw) and not self.raw[k].strip():
+            k += 1
+        return k
+
+    def _main(self, i: int) -> None:
+        after_marker = False
+        standalone_open = False
+        n = len(self.raw)
+        while i < n:
+            raw = self.raw[i]
+            start, end = self.lines[i]
+            if FOOTNOTE_RULE.match(raw) or BLANK_RULE.match(raw):
+                i = self._footnote_block(i + 1)
+                continue
+            if not raw.strip():
+                i += 1
+                continue
+            lone = LONE_NUMBER.match(raw)
+            if lone:
+                self._marker(int(lone.group(1)), start + lone.start(1), start + lone.end(1))
+                after_marker = True
+                i += 1
+                continue
+            if self._is_furniture(i):
+                i += 1
+                continue
+            anchor = WORD_ANCHOR.search(raw)
+            if anchor and LONE_NUMBER.match(self.raw[self._next_content(i + 1)] if self._next_content(i + 1) < n else ""):
+                # Word's footnote anchor ("0 F", "1H") printed before the real number.
+                end = start + anchor.start()
+            glued = GLUED_START.match(raw)
+            if glued and self._fits_marker(int(glued.group(1))) and not self.w.current_empty() and self.w.last_char() not in TERMINAL:
+                self._marker(int(glued.group(1)), start + glued.start(1), start + glued.end(1))
+                start = start + glued.end()
+                after_marker = True
+            content = self.text[start:end].strip()
+            if self._starts_paragraph(raw, content, after_marker) or standalone_open:
+                self.w.new_line()
+            self.w.emit(start, end)
+            standalone_open = is_standalone(content)
+            after_marker = False
+            i += 1
+
+    def _starts_paragraph(self, raw: str, content: str, after_marker: bool) -> bool:
+        if self.w.current_empty():
+            return True
+        if is_standalone(content):
+            return True
+        if self.w.last_char() not in TERMINAL:
+            return False
+        if NUMBERED.match(content) or REPEATED4.match(content):
+            return True
+        indented = raw[:1] in SPACE
+        if after_marker:
+            # A marker ends a visual line, so the text after it is indented
+            # like a paragraph start; only the opener can tell them apart.
+            if self.doc_has_bold:
+                return False
+            return indented and starts_with_opener(collapsed(content))
+        return indented
+
+    def _fits_marker(self, number: int) -> bool:
+        return 1 <= number <= self.max_marker + 1
+
+    def _marker(self, number: int, start: int, end: int) -> None:
+        self.w.marker(number, start, end)
+        self.max_marker = max(self.max_marker, number)
+
+    def _footnote_block(self, k: int) -> int:
+        """Read footnote bodies after a rule line; return the index of the line after the block."""
+        n = len(self.raw)
+        last_number = 0
+        while True:
+            k = self._next_content(k)
+            if k >= n:
+                return k
+            lone = LONE_NUMBER.match(self.raw[k])
+            inline = GLUED_START.match(self.raw[k]) if not lone else None
+            if lone:
+                body = self._next_content(k + 1)
+                if body >= n or LONE_NUMBER.match(self.raw[body]) or FOOTNOTE_RULE.match(self.raw[body]):
+                    return k
+                number = int(lone.group(1))
+                ns, ne = self.lines[k][0] + lone.start(1), self.lines[k][0] + lone.end(1)
+                pieces = [self.lines[body]]
+                k = body + 1
+            elif inline and int(inline.group(1)) == last_number + 1:
+                number = int(inline.group(1))
+                ls = self.lines[k][0]
+                ns, ne = ls + inline.start(1), ls + inline.end(1)
+                pieces = [(ls + inline.end(), self.lines[k][1])]
+                k += 1
+            else:
+                return k
+            # Body continues over wrapped lines until it ends a sentence.
+            while not self.text[pieces[-1][0] : pieces[-1][1]].rstrip().endswith(("。", ".")):
+                nxt = self._next_content(k)
+                if nxt >= n or LONE_NUMBER.match(self.raw[nxt]) or FOOTNOTE_RULE.match(self.raw[nxt]):
+                    break
+                if self.raw[nxt].startswith("  ") or NUMBERED.match(self.raw[nxt]):
+                    break
+                pieces.append(self.lines[nxt])
+                k = nxt + 1
+            self.w.note(number, ns, ne, pieces)
+            last_number = number

@@ -1,0 +1,107 @@
+"""Plain text and text copied out of Word: footnote numbers glued to the text, superscript digits, notes after a rule."""
+
+from __future__ import annotations
+
+import re
+
+from linter.read.line_shapes import FOOTNOTE_RULE, is_standalone
+from linter.read.logical_lines import (
+    NUMBERED,
+    TERMINAL,
+    Normalized,
+    Writer,
+    emit_header,
+    physical_lines,
+)
+from linter.read.markdown_text import MD_RULE
+
+# A footnote number Word glued to the text: "…框架》，1 强调…".
+_GLUED_MARKER = re.compile(
+    r"(?<=[\u4e00-\u9fff，。；、：》”）)])(?<!第)([1-9]\d{0,2})"
+    r"(?=[ \t]?(?:[\u4e00-\u9fff《“（(]|[，。；、：]|$))(?![ \t]?[年月日号段条款卷个次届项名亿万千百%])"
+)
+_NOTE_LINE = re.compile(r"^\s*(?:\[(\d{1,3})\]|(\d{1,3})(?![\d.．、])|([¹²³⁴⁵⁶⁷⁸⁹⁰]+))\s*(?=\S)")
+_SUPERSCRIPT = str.maketrans("⁰¹²³⁴⁵⁶⁷⁸⁹", "0123456789")
+_SUPER_MARKER = re.compile(r"[¹²³⁴⁵⁶⁷⁸⁹⁰]+")
+
+
+class PlainReader:
+    def __init__(self, text: str, glued_markers: bool):
+        self.text = text
+        self.lines = physical_lines(text)
+        self.raw = [text[s:e] for s, e in self.lines]
+        self.w = Writer(text, collapse_bold=True)
+        self.glued_markers = glued_markers
+        self.max_marker = 0
+
+    def run(self) -> Normalized:
+        i = emit_header(self.w, self.text, self.lines, self.raw)
+        in_notes = False
+        standalone_open = False
+        last_note = 0
+        for k in range(i, len(self.lines)):
+            start, end = self.lines[k]
+            raw = self.raw[k]
+            content = raw.strip()
+            if not content:
+                continue
+            if FOOTNOTE_RULE.match(raw) or MD_RULE.match(raw) or content in ("脚注", "注释", "注"):
+                in_notes = True
+                continue
+            note = _NOTE_LINE.match(raw)
+            if note and (in_notes or standalone_open or self._after_body_end()) and self._note_number(note) == last_note + 1:
+                number = self._note_number(note)
+                g = next(x for x in (1, 2, 3) if note.group(x))
+                self.w.note(number, start + note.start(g), start + note.end(g), [(start + note.end(), end)])
+                last_note = number
+                in_notes = True
+                continue
+            if in_notes and last_note:
+                # A wrapped footnote body.
+                number, ns, ne, pieces = self.w.notes[-1]
+                if not self.text[pieces[-1][0] : pieces[-1][1]].rstrip().endswith("。"):
+                    pieces.append((start, end))
+                    continue
+            in_notes = False
+            joins = (
+                not self.w.current_empty()
+                and self.w.last_char() not in TERMINAL
+                and not is_standalone(content)
+                and not NUMBERED.match(content)
+            )
+            if not joins or standalone_open:
+                self.w.new_line()
+            self._emit_with_markers(start, end)
+            standalone_open = is_standalone(content)
+        return self.w.finish()
+
+    def _after_body_end(self) -> bool:
+        return self.w.last_char() in "。" or self.w.current_empty()
+
+    @staticmethod
+    def _note_number(m: re.Match) -> int:
+        if m.group(1):
+            return int(m.group(1))
+        if m.group(2):
+            return int(m.group(2))
+        return int(m.group(3).translate(_SUPERSCRIPT))
+
+    def _emit_with_markers(self, start: int, end: int) -> None:
+        pos = start
+        seg = self.text[start:end]
+        found: list[tuple[int, int, int, int]] = []
+        for m in _SUPER_MARKER.finditer(seg):
+            found.append((m.start(), m.end(), m.end(), int(m.group(0).translate(_SUPERSCRIPT))))
+        if self.glued_markers:
+            for m in _GLUED_MARKER.finditer(seg):
+                skip = m.end() + (1 if seg[m.end() : m.end() + 1] in (" ", "\t") else 0)
+                found.append((m.start(), m.end(), skip, int(m.group(1))))
+        found.sort()
+        for ms, me, skip, number in found:
+            if not 1 <= number <= self.max_marker + 1:
+                continue
+            self.w.emit_piece(pos, start + ms, trim_end=False)
+            self.w.marker(number, start + ms, start + me)
+            self.max_marker = max(self.max_marker, number)
+            pos = start + skip
+        self.w.emit_piece(pos, end, trim_end=True)
