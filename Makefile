@@ -4,7 +4,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 
-.PHONY: install demo test bench fuzz clean
+.PHONY: install demo test test-fast bench fuzz clean
 
 install: $(STAMP)
 
@@ -22,6 +22,10 @@ demo: install
 
 test: install
 	$(BIN)/python -m pytest
+
+# The pre-commit loop: everything but the TUI, fuzz and subprocess tests (marked slow).
+test-fast: install
+	$(BIN)/python -m pytest -m 'not slow'
 
 bench: install
 	$(BIN)/python bench/run.py

@@ -197,6 +197,7 @@ def test_fix_writes_atomically_and_keeps_encoding(capsys, tmp_path):
     assert [p.name for p in tmp_path.iterdir()] == ["d.txt"]  # no temp file left behind
 
 
+@pytest.mark.slow
 def test_installed_command_runs_from_any_directory(tmp_path):
     exe = shutil.which("resolint", path=str(Path(sys.executable).parent))
     if exe is None:

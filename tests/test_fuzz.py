@@ -21,6 +21,8 @@ from linter.read.offsets import LineIndex
 from linter.read.sources import read_bytes
 from linter.report import finding_json
 
+pytestmark = pytest.mark.slow
+
 EXAMPLES = int(os.environ.get("RESOLINT_FUZZ_EXAMPLES", "1000"))
 FIRST_SEED = int(os.environ.get("RESOLINT_FUZZ_SEED", "0"))
 

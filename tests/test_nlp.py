@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 from conftest import SEEDS
 
+from linter.analyses import segmentation
 from linter.analyses.segmentation import SegmentCache, Segmenter, model_dir
 from linter.commands.cli import main
 from linter.registries.lexicon import user_dictionary
@@ -16,7 +17,9 @@ from linter.registries.lexicon import user_dictionary
 
 @pytest.fixture(scope="module")
 def seg(tmp_path_factory):
-    return Segmenter(model_dir(), user_dictionary(), SegmentCache(tmp_path_factory.mktemp("cache") / "s.sqlite"))
+    # Shares the pipeline the rules load: loading the model is most of a fast test run.
+    return Segmenter(model_dir(), user_dictionary(), SegmentCache(tmp_path_factory.mktemp("cache") / "s.sqlite"),
+                     pipeline=segmentation.segmenter().nlp())
 
 
 def test_lexicon_openers_are_single_tokens(seg):
@@ -31,8 +34,7 @@ def test_segmentation_keeps_the_text(seg):
 
 def test_warm_cache_does_not_load_the_model(tmp_path, seg):
     cache = SegmentCache(tmp_path / "s.sqlite")
-    cold = Segmenter(model_dir(), user_dictionary(), cache)
-    cold._nlp = seg.nlp()  # share the loaded pipeline: this test is about the cache
+    cold = Segmenter(model_dir(), user_dictionary(), cache, pipeline=seg.nlp())  # this test is about the cache
     first = cold.segment_many(["回顾其决议", "注意到报告"])
     warm = Segmenter(model_dir(), user_dictionary(), SegmentCache(tmp_path / "s.sqlite"))
     assert warm.segment_many(["回顾其决议", "注意到报告"]) == first
@@ -42,17 +44,17 @@ def test_warm_cache_does_not_load_the_model(tmp_path, seg):
 def test_cache_depends_on_the_lexicon(tmp_path, seg):
     a = Segmenter(model_dir(), ["回顾"], SegmentCache(tmp_path / "s.sqlite"))
     b = Segmenter(model_dir(), ["回顾", "新动词"], SegmentCache(tmp_path / "s.sqlite"))
-    assert a._key("回顾") != b._key("回顾")
+    assert a.cache_key("回顾") != b.cache_key("回顾")
 
 
 def test_unreadable_cache_only_costs_speed(tmp_path, seg):
     bad = tmp_path / "cache.sqlite"
     bad.write_bytes(b"this is not sqlite" * 100)
-    s = Segmenter(model_dir(), user_dictionary(), SegmentCache(bad))
-    s._nlp = seg.nlp()
+    s = Segmenter(model_dir(), user_dictionary(), SegmentCache(bad), pipeline=seg.nlp())
     assert s.segment("回顾其决议")[0] == "回顾"
 
 
+@pytest.mark.slow
 def test_missing_model_is_one_line_exit_2(tmp_path):
     env = {"RESOLINT_PKUSEG_MODEL": str(tmp_path / "nowhere"), "RESOLINT_CACHE_DIR": str(tmp_path / "cache"), "PATH": "/usr/bin:/bin"}
     result = subprocess.run(
@@ -65,6 +67,7 @@ def test_missing_model_is_one_line_exit_2(tmp_path):
     assert "pkuseg segmentation model not found" in lines[0] and "make install" in lines[0]
 
 
+@pytest.mark.slow
 def test_corrupt_model_is_one_line_exit_2(tmp_path):
     model = tmp_path / "model"
     model.mkdir()
@@ -80,18 +83,15 @@ def test_corrupt_model_is_one_line_exit_2(tmp_path):
     assert "pkuseg model is unusable" in result.stderr and "Traceback" not in result.stderr
 
 
-def test_only_the_rules_that_need_it_segment(tmp_path, monkeypatch, capsys):
-    """A check that selects no verb rule never touches the segmenter."""
-    monkeypatch.setenv("RESOLINT_PKUSEG_MODEL", str(tmp_path / "nowhere"))
-    from linter.analyses import segmentation as nlp
-
-    nlp.segmenter.cache_clear()
-    try:
-        assert main(["check", "--no-config", "--select", "RP", str(SEEDS / "ecosoc-2013-38.pdf.txt")]) == 1
-    finally:
-        nlp.segmenter.cache_clear()
+def test_only_the_rules_that_need_it_segment(capsys):
+    """A check whose rules need no words (punctuation without RP515) never asks for the segmenter."""
+    calls = segmentation.segmenter.cache_info()
+    assert main(["check", "--no-config", "--select", "RP", "--ignore", "RP515", str(SEEDS / "ecosoc-2013-38.pdf.txt")]) == 1
+    after = segmentation.segmenter.cache_info()
+    assert (after.hits, after.misses) == (calls.hits, calls.misses)
 
 
+@pytest.mark.slow
 def test_warm_cache_check_imports_no_spacy(tmp_path):
     """The second check of unchanged drafts is served from the cache: spaCy is never imported."""
     env = {"RESOLINT_CACHE_DIR": str(tmp_path / "cache"), "PATH": "/usr/bin:/bin"}

@@ -1,53 +1,127 @@
-"""Every rule's fixture file (tests/rules/<ID>.yaml), run by one parametrized test."""
+"""Every rule's fixture file (tests/rules/<ID>.yaml), run by one parametrized test.
+
+Each case becomes a RuleCase; a key it does not know (a typo such as
+`fixed:` for `fix:`) is an error, never a silently skipped check.
+"""
 
 from __future__ import annotations
 
+import dataclasses
+from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
 import yaml
-from conftest import lint_text
+from conftest import builtin_rules, lint_text
 
-from linter.engine.loader import load_rules
 from linter.findings import apply_fixes
 from linter.read.offsets import LineIndex
 
 FIXTURES = Path(__file__).parent / "rules"
 
 
+@dataclass(frozen=True)
+class Expected:
+    """One finding a fail case expects: where it starts, and optionally what it covers and says."""
+
+    line: int
+    column: int
+    text: str | None = None
+    message: str | None = None  # a part of the message
+    severity: str | None = None
+
+
+@dataclass(frozen=True)
+class RuleCase:
+    rule: str
+    name: str
+    text: str
+    passes: bool
+    expect: tuple[Expected, ...] = ()
+    format: str | None = None
+    fix: str | None = None  # the text after applying the findings' fixes
+    unsafe: bool = False  # apply unsafe fixes too
+
+    @classmethod
+    def parse(cls, rule: str, name: str, case: dict) -> "RuleCase":
+        if not isinstance(case, dict):
+            raise ValueError(f"{rule}/{name}: a case is a mapping")
+        known = {"pass", "fail", "expect", "format", "fix", "unsafe"}
+        unknown = set(case) - known
+        if unknown:
+            raise ValueError(f"{rule}/{name}: unknown key(s) {sorted(unknown)} (known: {sorted(known)})")
+        if ("pass" in case) == ("fail" in case):
+            raise ValueError(f"{rule}/{name}: a case has exactly one of pass: or fail:")
+        passes = "pass" in case
+        if passes and ("expect" in case or "fix" in case):
+            raise ValueError(f"{rule}/{name}: a pass case expects nothing and fixes nothing")
+        if not passes and not case.get("expect"):
+            raise ValueError(f"{rule}/{name}: a fail case names the findings it expects (expect:)")
+        expect = tuple(Expected(**e) for e in case.get("expect") or ())
+        return cls(rule, name, case["pass"] if passes else case["fail"], passes, expect,
+                   case.get("format"), case.get("fix"), bool(case.get("unsafe", False)))
+
+
+def _files() -> list[Path]:
+    return sorted(FIXTURES.glob("*.yaml"))
+
+
 def _cases():
-    for path in sorted(FIXTURES.glob("*.yaml")):
+    for path in _files():
         data = yaml.safe_load(path.read_text(encoding="utf-8"))
         for name, case in data["cases"].items():
-            yield pytest.param(data["rule"], case, id=f"{data['rule']}-{name}")
+            yield pytest.param(data["rule"], name, case, id=f"{data['rule']}-{name}")
 
 
 def test_every_rule_has_a_fixture_file():
-    ids = {rule.id for rule in load_rules()}
-    have = {p.stem for p in FIXTURES.glob("*.yaml")}
+    ids = {rule.id for rule in builtin_rules()}
+    have = {p.stem for p in _files()}
     assert ids - have == set(), "rules without tests/rules/<ID>.yaml"
     assert have - ids == set(), "fixture files for rules that do not exist"
 
 
-@pytest.mark.parametrize("rule_id,case", list(_cases()))
-def test_rule_case(rule_id, case):
-    text = case.get("fail", case.get("pass"))
-    assert text is not None, "a case needs pass: or fail:"
-    doc, findings = lint_text(text, [rule_id], case.get("format"))
+def test_fixture_files_are_well_formed():
+    for path in _files():
+        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+        assert set(data) == {"rule", "cases"}, path
+        assert data["rule"] == path.stem, path
+        cases = [RuleCase.parse(data["rule"], name, case) for name, case in data["cases"].items()]
+        assert any(c.passes for c in cases) and any(not c.passes for c in cases), f"{path}: needs pass and fail cases"
+
+
+@pytest.mark.parametrize("case", [
+    {"fail": "x", "expect": [{"line": 1, "column": 1}], "fixed": "y"},  # typo for fix
+    {"pass": "x", "expect": [{"line": 1, "column": 1}]},
+    {"fail": "x"},
+    {"fail": "x", "pass": "y"},
+    {"fail": "x", "expect": [{"line": 1, "column": 1, "txt": "x"}]},  # typo in an expectation
+])
+def test_a_malformed_case_is_an_error(case):
+    with pytest.raises((ValueError, TypeError)):
+        RuleCase.parse("RP501", "bad", case)
+
+
+@pytest.mark.parametrize("rule_id,name,raw", list(_cases()))
+def test_rule_case(rule_id, name, raw):
+    case = RuleCase.parse(rule_id, name, raw)
+    text = case.text
+    doc, findings = lint_text(text, [rule_id], case.format)
     findings = [f for f in findings if f.rule == rule_id]
-    if "pass" in case:
+    if case.passes:
         assert findings == [], [(f.message, text[f.start:f.end]) for f in findings]
         return
     index = LineIndex(text)
-    got = [{"line": index.line_col(f.start)[0], "column": index.line_col(f.start)[1], "text": text[f.start:f.end]} for f in findings]
-    expected = [{k: e[k] for k in ("line", "column", "text") if k in e} for e in case["expect"]]
+    got = [{"line": index.line_col(f.start)[0], "column": index.line_col(f.start)[1], "text": text[f.start:f.end]}
+           for f in findings]
+    expected = [{k: v for k, v in dataclasses.asdict(e).items() if k in ("line", "column", "text") and v is not None}
+                for e in case.expect]
     got_cmp = [{k: g[k] for k in e} for g, e in zip(got, expected)]
     assert len(got) == len(expected) and got_cmp == expected, got
-    for f, e in zip(findings, case["expect"]):
-        if "severity" in e:
-            assert f.severity == e["severity"]
-        if "message" in e:
-            assert e["message"] in f.message, f.message
-    if "fix" in case:
-        fixed, _ = apply_fixes(text, findings, unsafe=case.get("unsafe", False))
-        assert fixed == case["fix"]
+    for f, e in zip(findings, case.expect):
+        if e.severity is not None:
+            assert f.severity == e.severity
+        if e.message is not None:
+            assert e.message in f.message, f.message
+    if case.fix is not None:
+        fixed, _ = apply_fixes(text, findings, unsafe=case.unsafe)
+        assert fixed == case.fix

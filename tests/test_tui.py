@@ -20,8 +20,10 @@ from linter.read.sources import Source, read_path
 from tui import draft_file
 from tui.app import RELINT_DELAY, ResolintApp
 from tui.widgets.confirm_dialog import ConfirmDialog
-from tui.widgets.draft_view import DraftDocument, DraftView
+from tui.widgets.draft_view import DraftView
 from tui.widgets.findings_list import FindingsList, successor
+
+pytestmark = pytest.mark.slow
 
 CTOC = SEEDS / "ctoc-cop-6-1.md"
 
@@ -63,11 +65,10 @@ def status_text(app: ResolintApp) -> str:
 def test_a_seed_opens_with_its_findings_listed_and_marked_in_the_text(all_rules):
     async def steps(app, pilot):
         draft, findings = parts(app)
-        assert isinstance(draft.document, DraftDocument)
-        assert draft.text == app.source.text  # offsets of findings are offsets into this very text
+        assert draft.draft_text == app.source.text  # offsets of findings are offsets into this very text
         inversion = next(f for f in findings.findings if f.rule == "RV142" and "又承认" in f.message)
         assert "“又承认” follows “还承认”" in inversion.message
-        assert draft.text[inversion.start : inversion.end].startswith("又承认")
+        assert draft.draft_text[inversion.start : inversion.end].startswith("又承认")
         assert findings.findings == draft.findings == app.result.findings
         (row, start), (_, end) = draft.location(inversion.start), draft.location(inversion.end)
         error_style = draft.get_component_rich_style("draft-view--error")
@@ -100,7 +101,7 @@ def test_while_the_first_lint_runs_the_list_shows_a_loading_indicator_and_the_ed
             assert findings.loading and "linting…" in status_text(app)
             draft.focus()
             await pilot.press("x")  # typing during the lint is not blocked by it
-            assert draft.text.startswith("x")
+            assert draft.draft_text.startswith("x")
             model_loaded.set()
             await linted(app, pilot)
             assert not findings.loading and findings.findings
@@ -147,19 +148,19 @@ def test_a_safe_fix_is_applied_relinted_and_saved_atomically_in_the_same_encodin
     async def steps(app, pilot):
         draft, findings = parts(app)
         comma = next(f for f in findings.findings if f.rule == "RP501")
-        assert draft.text[comma.start : comma.end] == ","
+        assert draft.draft_text[comma.start : comma.end] == ","
         findings.highlight(comma)
         await pilot.pause()
         assert "→" in detail_text(app)  # the fix it proposes, before and after
         await pilot.press("f")
         await linted(app, pilot)
         assert all(f.rule != "RP501" for f in findings.findings)
-        assert draft.text == text[: comma.start] + "，" + text[comma.end :]
+        assert draft.draft_text == text[: comma.start] + "，" + text[comma.end :]
         assert "modified" in status_text(app)
         await pilot.press("ctrl+s")
         await pilot.pause()
         data = path.read_bytes()
-        assert data.startswith(codecs.BOM_UTF16_LE) and data[2:].decode("utf-16-le") == draft.text
+        assert data.startswith(codecs.BOM_UTF16_LE) and data[2:].decode("utf-16-le") == draft.draft_text
         assert os.listdir(tmp_path) == [path.name]  # the temporary file was renamed over the draft
         assert "modified" not in status_text(app)
 
@@ -173,21 +174,21 @@ def test_an_unsafe_fix_asks_first_and_fix_all_leaves_it_alone(all_rules):
         draft, findings = parts(app)
         (clipped,) = findings.findings
         assert not clipped.fix.safe
-        original = draft.text
+        original = draft.draft_text
         await pilot.press("F")
         await pilot.pause()
-        assert draft.text == original  # only safe fixes
+        assert draft.draft_text == original  # only safe fixes
         await pilot.press("f")
         await pilot.pause()
         assert isinstance(app.screen, ConfirmDialog)
         await pilot.press("n")
         await pilot.pause()
-        assert not isinstance(app.screen, ConfirmDialog) and draft.text == original
+        assert not isinstance(app.screen, ConfirmDialog) and draft.draft_text == original
         await pilot.press("f")
         await pilot.pause()
         await pilot.press("y")
         await linted(app, pilot)
-        assert "以审查《联合国打击跨国有组织犯罪公约》及其议定书" in draft.text
+        assert "以审查《联合国打击跨国有组织犯罪公约》及其议定书" in draft.draft_text
         assert findings.findings == ()
 
     drive(read_path(str(SEEDS / "ga-68-193.pdf.txt")), rules, steps)
@@ -197,11 +198,11 @@ def test_fix_all_applies_every_safe_fix_at_once(all_rules):
     async def steps(app, pilot):
         draft, findings = parts(app)
         before = app.result.findings
-        expected, count = apply_fixes(draft.text, list(before))
+        expected, count = apply_fixes(draft.draft_text, list(before))
         assert count >= 2
         await pilot.press("F")
         await linted(app, pilot)
-        assert draft.text == expected
+        assert draft.draft_text == expected
         assert len(app.result.findings) < len(before)
 
     drive(read_path(str(CTOC)), all_rules, steps)
@@ -279,10 +280,11 @@ def test_saving_refuses_a_docx_and_keeps_the_encoding(tmp_path):
 def test_the_editor_keeps_every_character_of_the_draft():
     # pdftotext ends pages with a form feed; str.splitlines would make it a line break.
     text = "大会，\n\x0c回顾\u2028其决议，\n1. 决定。"
-    document = DraftDocument(text)
-    assert document.text == text and document.line_count == 3
-    document.replace_range((1, 1), (1, 3), "注意到\r\n")
-    assert document.text == "大会，\n\x0c注意到\n\u2028其决议，\n1. 决定。"
+    view = DraftView(text)
+    assert view.draft_text == text and view.document.line_count == 3
+    assert len(view.text) == len(text)  # one character for one: offsets line up
+    view.replace("注意到\r\n", (1, 1), (1, 3))
+    assert view.draft_text == "大会，\n\x0c注意到\n\u2028其决议，\n1. 决定。"
 
 
 def test_after_a_relint_the_fixed_finding_hands_over_to_the_next():

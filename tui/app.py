@@ -82,7 +82,7 @@ class ResolintApp(App):
             self._relint_timer.stop()
         self.busy = "linting…"
         self._refresh_status()
-        self._last_linted_text = self.query_one(DraftView).text
+        self._last_linted_text = self.query_one(DraftView).draft_text
         self._lint_in_thread(self._last_linted_text)
 
     @work(thread=True, exclusive=True, group="lint")
@@ -108,7 +108,7 @@ class ResolintApp(App):
         self._refresh_status()
 
     def _show_result(self, result: LintResult) -> None:
-        if result.text != self.query_one(DraftView).text:
+        if result.text != self.query_one(DraftView).draft_text:
             return  # typed over while it ran; the lint of the newer text is already on its way
         first = self.result is None
         self.busy = ""
@@ -138,11 +138,11 @@ class ResolintApp(App):
 
     def is_up_to_date(self) -> bool:
         """True when the findings shown are those of the draft as it is now."""
-        return self.result is not None and not self.busy and self.result.text == self.query_one(DraftView).text
+        return self.result is not None and not self.busy and self.result.text == self.query_one(DraftView).draft_text
 
     def on_text_area_changed(self, event: TextArea.Changed) -> None:
         self._refresh_status()
-        if event.text_area.text == self._last_linted_text:
+        if event.text_area.draft_text == self._last_linted_text:
             return  # a fix, linted as soon as it was applied
         if self._relint_timer is not None:
             self._relint_timer.stop()
@@ -160,7 +160,7 @@ class ResolintApp(App):
         )
 
     def is_modified(self) -> bool:
-        return self.query_one(DraftView).text != self.source.text
+        return self.query_one(DraftView).draft_text != self.source.text
 
     # --- moving between findings ---------------------------------------------------
 
@@ -242,7 +242,7 @@ class ResolintApp(App):
         self.relint()
 
     def action_save(self) -> None:
-        text = self.query_one(DraftView).text
+        text = self.query_one(DraftView).draft_text
         try:
             self.source = draft_file.save(self.source, text)
         except InputError as exc:

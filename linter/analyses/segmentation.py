@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import Iterable, Sequence
 
 from linter.errors import InputError
+from linter.registries.lexicon import user_dictionary
 
 MODEL_ID = "pkuseg-0.0.25-default"
 MODEL_ENV = "RESOLINT_PKUSEG_MODEL"
@@ -98,17 +99,19 @@ class SegmentCache:
 class Segmenter:
     """Segments text with pkuseg through spaCy; the verb lexicon is its user dictionary."""
 
-    def __init__(self, model: Path, user_words: Iterable[str], cache: SegmentCache | None):
+    def __init__(self, model: Path, user_words: Iterable[str], cache: SegmentCache | None, pipeline=None):
+        """`pipeline`: an already loaded spaCy pipeline of the same model and words, to share instead of loading."""
         self.model = model
         self.user_words = sorted(set(user_words))
         lexicon_hash = hashlib.sha256("\n".join(self.user_words).encode()).hexdigest()[:16]
         self._salt = f"{MODEL_ID}|{lexicon_hash}|"
         self.cache = cache
-        self._nlp = None
+        self._nlp = pipeline
         self._lock = threading.Lock()
         self.loads = 0  # how many times the model was loaded (0 on a warm cache)
 
-    def _key(self, text: str) -> str:
+    def cache_key(self, text: str) -> str:
+        """The cache's key for `text`: it changes with the model and with the lexicon."""
         return hashlib.sha256((self._salt + text).encode()).hexdigest()
 
     def nlp(self):
@@ -123,7 +126,7 @@ class Segmenter:
         return self.segment_many([text])[0]
 
     def segment_many(self, texts: Sequence[str]) -> list[tuple[str, ...]]:
-        keys = [self._key(t) for t in texts]
+        keys = [self.cache_key(t) for t in texts]
         known = self.cache.get_many(sorted(set(keys))) if self.cache else {}
         missing = {k: t for k, t in zip(keys, texts) if k not in known and t}
         if missing:
@@ -153,6 +156,4 @@ def load_pipeline(model: Path, user_words: list[str]):
 
 @functools.lru_cache(maxsize=1)
 def segmenter() -> Segmenter:
-    from linter.registries.lexicon import user_dictionary
-
     return Segmenter(model_dir(), user_dictionary(), SegmentCache(cache_dir() / "segments.sqlite"))

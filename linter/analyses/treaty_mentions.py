@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from dataclasses import dataclass
 
@@ -130,9 +131,7 @@ def _resolve_short(mention: Mention, named: list[Treaty]) -> Mention:
 
 
 def _with_treaties(mention: Mention, treaties: tuple[Treaty, ...]) -> Mention:
-    from dataclasses import replace
-
-    return replace(mention, treaties=treaties)
+    return dataclasses.replace(mention, treaties=treaties)
 
 
 def marker_part(doc: Document, marker: FootnoteMarker) -> Part | None:

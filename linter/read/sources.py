@@ -50,7 +50,7 @@ def read_bytes(data: bytes, path: str) -> Source:
     if not data:
         raise InputError(path, "empty file")
     if path.lower().endswith(".docx") or data[:4] == b"PK\x03\x04" or data[:4] == b"\xd0\xcf\x11\xe0":
-        from linter.read.docx_reader import read_docx
+        from linter.read.docx_reader import read_docx  # python-docx and lxml only when a .docx comes
 
         return Source(path, _clean(read_docx(data, path), path), "docx", "docx")
     text, encoding = decode(data, path)

@@ -7,45 +7,28 @@ from collections import defaultdict
 from rich.text import Text
 from textual.message import Message
 from textual.widgets import TextArea
-from textual.widgets.text_area import (
-    Document,
-    DocumentNavigator,
-    EditResult,
-    Location,
-    Selection,
-    WrappedDocument,
-)
+from textual.widgets.text_area import Location, Selection
 
 from linter.findings import Finding
 from linter.read.offsets import LineIndex
 
+# Textual's Document splits lines with str.splitlines, which also breaks at form feeds (pdftotext's
+# page breaks), \v, \x1c-\x1e, \x85 and \u2028/\u2029: a finding's offsets would then miss its text.
+# The editor shows each of them as a visible stand-in, one character for one, so every offset of
+# the draft is the same offset in the editor; draft_text turns the stand-ins back.
+_STAND_INS = {"\f": "␌", "\v": "␋", "\x1c": "␜", "\x1d": "␝", "\x1e": "␞", "\x85": "␤", "\u2028": "⏎", "\u2029": "⁋"}
+_TO_EDITOR = str.maketrans(_STAND_INS)
+_TO_DRAFT = str.maketrans({v: k for k, v in _STAND_INS.items()})
 
-class DraftDocument(Document):
-    """A Document whose only line break is "\\n", so its text is the draft's text character for character.
 
-    Textual's Document splits lines with str.splitlines, which also breaks at form feeds
-    (pdftotext's page breaks), \\x85 and \\u2028: findings' offsets would then miss their text.
-    """
+def editor_text(draft: str) -> str:
+    """The draft as the editor holds it (line breaks only at \\n)."""
+    return draft.translate(_TO_EDITOR)
 
-    def __init__(self, text: str) -> None:
-        super().__init__("")
-        self._newline = "\n"
-        self._lines = text.split("\n")
 
-    def replace_range(self, start: Location, end: Location, text: str) -> EditResult:
-        top, bottom = sorted((start, end))
-        replaced = self.get_text_range(top, bottom)
-        lines = self._lines
-        before = lines[top[0]][: top[1]] if top[0] < len(lines) else ""
-        after = lines[bottom[0]][bottom[1] :] if bottom[0] < len(lines) else ""
-        # Pasted Windows text keeps the draft in the newline form read_path produces.
-        inserted = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
-        end_row = top[0] + len(inserted) - 1
-        end_column = len(inserted[-1]) + (len(before) if len(inserted) == 1 else 0)
-        inserted[0] = before + inserted[0]
-        inserted[-1] += after
-        lines[top[0] : bottom[0] + 1] = inserted
-        return EditResult((end_row, end_column), replaced)
+def draft_text(editor: str) -> str:
+    """The editor's text as the draft it stands for."""
+    return editor.translate(_TO_DRAFT)
 
 
 class DraftView(TextArea):
@@ -61,7 +44,7 @@ class DraftView(TextArea):
             self.finding = finding
 
     def __init__(self, text: str, **kwargs) -> None:
-        super().__init__(text, **kwargs)
+        super().__init__(editor_text(text), **kwargs)
         self.findings: tuple[Finding, ...] = ()
         self.current: Finding | None = None
         self._marked_text = text
@@ -69,19 +52,16 @@ class DraftView(TextArea):
         self._index = LineIndex(text)
         self._marks: dict[int, list[tuple[int, int, str]]] = {}
 
-    def _set_document(self, text: str, language: str | None) -> None:
-        # TextArea builds its Document in this (private) method; swap in one that keeps every character.
-        super()._set_document(text, language)
-        self.document = DraftDocument(text)
-        self.wrapped_document = WrappedDocument(self.document, tab_width=self.indent_width)
-        self.navigator = DocumentNavigator(self.wrapped_document)
-        self._rewrap_and_refresh_virtual_size()
+    @property
+    def draft_text(self) -> str:
+        """The draft as edited, character for character (offsets of findings refer to it)."""
+        return draft_text(self.text)
 
     # --- marks -----------------------------------------------------------------
 
     def show_findings(self, findings: tuple[Finding, ...], text: str, current: Finding | None) -> None:
         """Mark findings computed on `text`; nothing is marked if the draft has changed since."""
-        if text != self.text:
+        if text != self.draft_text:
             findings, current = (), None
         self.findings, self.current = findings, current
         self._marked_text, self._marked_lines, self._index = text, text.split("\n"), LineIndex(text)
@@ -116,7 +96,7 @@ class DraftView(TextArea):
 
     def marks_fit(self) -> bool:
         """True while the draft is the text the findings were computed on."""
-        return self.text == self._marked_text
+        return self.draft_text == self._marked_text
 
     # --- cursor and findings ------------------------------------------------------
 
@@ -142,7 +122,7 @@ class DraftView(TextArea):
 
     def replace_text(self, text: str) -> None:
         """Replace the draft with `text` as one edit over the part that differs (one undo step)."""
-        old = self.text
+        old, text = self.text, editor_text(text)
         limit = min(len(old), len(text))
         prefix = next((i for i in range(limit) if old[i] != text[i]), limit)
         suffix = next((i for i in range(limit - prefix) if old[-1 - i] != text[-1 - i]), limit - prefix)
