@@ -33,11 +33,11 @@ SEED_OPENERS = [
 ]
 
 # CONVENTIONS.md §2 "Operative-only in practice" / "Preambular-only in practice" / "Both parts".
-OPERATIVE_ONLY = ["决定", "请", "邀请", "敦促", "吁请", "建议", "核可", "核准", "提请注意", "通过", "宣布", "授权"]
+OPERATIVE_ONLY = ["决定", "请", "邀请", "敦促", "吁请", "建议", "核可", "核准", "提请注意"]
 PREAMBULAR_ONLY = ["铭记", "考虑到", "深信", "意识到", "审议了", "遵循", "震惊地注意到", "感兴趣地注意到", "深为关切的是"]
 BOTH = [
     "重申", "欢迎", "欣见", "注意到", "表示注意到", "赞赏地注意到", "关切地注意到", "表示关切", "强调",
-    "强调指出", "确认", "认识到", "承认", "赞扬", "强烈谴责", "鼓励", "回顾", "促请",
+    "强调指出", "确认", "认识到", "承认", "强烈谴责", "鼓励", "回顾", "促请",
 ]
 
 # CONVENTIONS.md §2 verbs whose 又/还 forms the sequence needs (§3).
