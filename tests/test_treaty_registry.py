@@ -26,7 +26,8 @@ SCHEMA_FILE = SCHEMA_DIR / "treaties.schema.json"
 SEEDS = Path(__file__).parent / "seeds"
 
 # CONVENTIONS.md §5: row -> (volumes, numbers, year, status). Row 14 is cited
-# by resolution (numbers None). Row 27 is "vol ✓U; No. ✗M" = unverified.
+# by resolution (numbers None). Issue #11 upgraded rows 8, 27, 35-38, 47-50 and
+# 52 to verified: the UNTS record (U:untc) shows their volume and number together.
 V, U = "verified", "unverified"
 CONVENTIONS_ROWS: dict[int, tuple[set[int], set[int] | None, int, str]] = {
     1: ({2225}, {39574}, 2000, V),
@@ -36,7 +37,7 @@ CONVENTIONS_ROWS: dict[int, tuple[set[int], set[int] | None, int, str]] = {
     5: ({2349}, {42146}, 2003, V),
     6: ({520}, {7515}, 1961, V),
     7: ({976}, {14152}, 1972, V),
-    8: ({976}, {14151}, 1972, U),
+    8: ({976}, {14151}, 1972, V),
     9: ({1019}, {14956}, 1971, V),
     10: ({1582}, {27627}, 1988, V),
     11: ({1577}, {27531}, 1989, V),
@@ -55,7 +56,7 @@ CONVENTIONS_ROWS: dict[int, tuple[set[int], set[int] | None, int, str]] = {
     24: ({189}, {2545}, 1951, V),
     25: ({606}, {8791}, 1967, V),
     26: ({1155}, {18232}, 1969, V),
-    27: ({1833}, {31363}, 1982, U),
+    27: ({1833}, {31363}, 1982, V),
     28: ({1836}, {31364}, 1994, V),
     29: ({2187}, {38544}, 1998, V),
     30: ({2515}, {44910}, 2006, V),
@@ -63,10 +64,10 @@ CONVENTIONS_ROWS: dict[int, tuple[set[int], set[int] | None, int, str]] = {
     32: ({1771}, {30822}, 1992, V),
     33: ({2303}, {30822}, 1997, V),
     34: ({3156}, {54113}, 2015, V),
-    35: ({1760}, {30619}, 1992, U),
-    36: ({500}, {7310}, 1961, U),
-    37: ({596}, {8638}, 1963, U),
-    38: ({78}, {1021}, 1948, U),
+    35: ({1760}, {30619}, 1992, V),
+    36: ({500}, {7310}, 1961, V),
+    37: ({596}, {8638}, 1963, V),
+    38: ({78}, {1021}, 1948, V),
     39: ({75}, {970, 971, 972, 973}, 1949, V),
     40: ({75}, {973}, 1949, V),
     41: ({1125}, {17512, 17513}, 1977, V),
@@ -75,12 +76,12 @@ CONVENTIONS_ROWS: dict[int, tuple[set[int], set[int] | None, int, str]] = {
     44: ({2178}, {38349}, 1999, V),
     45: ({2445}, {44004}, 2005, V),
     46: ({1316}, {21931}, 1979, V),
-    47: ({2220}, {39481}, 1990, U),
-    48: ({2716}, {48088}, 2006, U),
-    49: ({2051}, {35457}, 1994, U),
-    50: ({993}, {14537}, 1973, U),
+    47: ({2220}, {39481}, 1990, V),
+    48: ({2716}, {48088}, 2006, V),
+    49: ({2051}, {35457}, 1994, V),
+    50: ({993}, {14537}, 1973, V),
     51: ({2133}, {37245}, 1999, V),
-    52: ({729}, {10485}, 1968, U),
+    52: ({729}, {10485}, 1968, V),
 }
 ROWS_SPOT_CHECKED_BY_BRIEF = (1, 2, 5, 7, 9, 10, 11, 13, 30, 34)
 
@@ -396,9 +397,10 @@ def test_split_rows(treaties):
     assert row41 == [17512, 17513]
 
 
-def test_row_27_volume_only(by_id):
+def test_row_27_verified_by_the_unts_record(by_id):
     t = by_id["unclos"]
-    assert t["status"] == "unverified" and t["verified_parts"] == ["volume"]
+    assert t["status"] == "verified" and "verified_parts" not in t
+    assert "I-31363" in t["source"]
 
 
 def test_row_14_is_cited_by_resolution(by_id):
