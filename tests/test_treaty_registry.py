@@ -26,7 +26,8 @@ SCHEMA_FILE = SCHEMA_DIR / "treaties.schema.json"
 SEEDS = Path(__file__).parent / "seeds"
 
 # CONVENTIONS.md §5: row -> (volumes, numbers, year, status). Row 14 is cited
-# by resolution (numbers None). Row 27 is "vol ✓U; No. ✗M" = unverified.
+# by resolution (numbers None). Issue #11 upgraded rows 8, 27, 35-38, 47-50 and
+# 52 to verified: the UNTS record (U:untc) shows their volume and number together.
 V, U = "verified", "unverified"
 CONVENTIONS_ROWS: dict[int, tuple[set[int], set[int] | None, int, str]] = {
     1: ({2225}, {39574}, 2000, V),
@@ -36,7 +37,7 @@ CONVENTIONS_ROWS: dict[int, tuple[set[int], set[int] | None, int, str]] = {
     5: ({2349}, {42146}, 2003, V),
     6: ({520}, {7515}, 1961, V),
     7: ({976}, {14152}, 1972, V),
-    8: ({976}, {14151}, 1972, U),
+    8: ({976}, {14151}, 1972, V),
     9: ({1019}, {14956}, 1971, V),
     10: ({1582}, {27627}, 1988, V),
     11: ({1577}, {27531}, 1989, V),
@@ -55,7 +56,7 @@ CONVENTIONS_ROWS: dict[int, tuple[set[int], set[int] | None, int, str]] = {
     24: ({189}, {2545}, 1951, V),
     25: ({606}, {8791}, 1967, V),
     26: ({1155}, {18232}, 1969, V),
-    27: ({1833}, {31363}, 1982, U),
+    27: ({1833}, {31363}, 1982, V),
     28: ({1836}, {31364}, 1994, V),
     29: ({2187}, {38544}, 1998, V),
     30: ({2515}, {44910}, 2006, V),
@@ -63,10 +64,10 @@ CONVENTIONS_ROWS: dict[int, tuple[set[int], set[int] | None, int, str]] = {
     32: ({1771}, {30822}, 1992, V),
     33: ({2303}, {30822}, 1997, V),
     34: ({3156}, {54113}, 2015, V),
-    35: ({1760}, {30619}, 1992, U),
-    36: ({500}, {7310}, 1961, U),
-    37: ({596}, {8638}, 1963, U),
-    38: ({78}, {1021}, 1948, U),
+    35: ({1760}, {30619}, 1992, V),
+    36: ({500}, {7310}, 1961, V),
+    37: ({596}, {8638}, 1963, V),
+    38: ({78}, {1021}, 1948, V),
     39: ({75}, {970, 971, 972, 973}, 1949, V),
     40: ({75}, {973}, 1949, V),
     41: ({1125}, {17512, 17513}, 1977, V),
@@ -75,12 +76,12 @@ CONVENTIONS_ROWS: dict[int, tuple[set[int], set[int] | None, int, str]] = {
     44: ({2178}, {38349}, 1999, V),
     45: ({2445}, {44004}, 2005, V),
     46: ({1316}, {21931}, 1979, V),
-    47: ({2220}, {39481}, 1990, U),
-    48: ({2716}, {48088}, 2006, U),
-    49: ({2051}, {35457}, 1994, U),
-    50: ({993}, {14537}, 1973, U),
+    47: ({2220}, {39481}, 1990, V),
+    48: ({2716}, {48088}, 2006, V),
+    49: ({2051}, {35457}, 1994, V),
+    50: ({993}, {14537}, 1973, V),
     51: ({2133}, {37245}, 1999, V),
-    52: ({729}, {10485}, 1968, U),
+    52: ({729}, {10485}, 1968, V),
 }
 ROWS_SPOT_CHECKED_BY_BRIEF = (1, 2, 5, 7, 9, 10, 11, 13, 30, 34)
 
@@ -270,8 +271,8 @@ def test_schema_accepts_a_minimal_user_entry(schema):
 
 # ------------------------------------------------------------------ integrity
 
-def test_at_least_sixty_entries(treaties):
-    assert len(treaties) >= 60
+def test_at_least_150_entries(treaties):
+    assert len(treaties) >= 150
 
 
 def test_ids_unique(treaties):
@@ -396,9 +397,10 @@ def test_split_rows(treaties):
     assert row41 == [17512, 17513]
 
 
-def test_row_27_volume_only(by_id):
+def test_row_27_verified_by_the_unts_record(by_id):
     t = by_id["unclos"]
-    assert t["status"] == "unverified" and t["verified_parts"] == ["volume"]
+    assert t["status"] == "verified" and "verified_parts" not in t
+    assert "I-31363" in t["source"]
 
 
 def test_row_14_is_cited_by_resolution(by_id):
@@ -500,3 +502,152 @@ def test_corpus_citations_resolve(by_pair, footnote, expected):
     pairs = unts_citations(footnote)
     assert pairs
     assert [i for p in pairs for i in by_pair.get(p, [])] == expected
+
+
+# ------------------------------------------------------------------ evidence (issue #11)
+
+def form_key(text: str) -> str:
+    """A footnote form without spaces, 《》, a leading 见 and the final 。."""
+    return key(text).removeprefix("见").removesuffix("。")
+
+
+def forms_of(t: dict) -> list[dict]:
+    return list(t.get("also_cited_as", []))
+
+
+def test_every_verified_fact_names_a_source_that_is_not_m(treaties):
+    for t in treaties:
+        if t["status"] == "verified":
+            assert not t["source"].lstrip().startswith("M"), t["id"]
+        adopted = t.get("adopted_by")
+        if adopted and adopted.get("status", "verified") == "verified":
+            assert not adopted["source"].lstrip().startswith("M"), f"{t['id']}: adopted_by"
+        for form in forms_of(t):
+            if form.get("status", "verified") == "verified":
+                assert not form["source"].lstrip().startswith("M"), f"{t['id']}: {form['text']}"
+
+
+UNTS_RECORD = re.compile(r"U:untc \d{4}-\d{4} \(I-(?P<number>\d+), vol\. (?P<vols>[\d, ]+)\)")
+
+
+def test_unts_record_citations_agree_with_the_entry(treaties):
+    """A source 'U:untc <period> (I-n, vol. v)' must name the entry's own number and a volume of it."""
+    checked = 0
+    for t in treaties:
+        for m in UNTS_RECORD.finditer(t["source"]):
+            checked += 1
+            assert t["unts"] is not None, t["id"]
+            assert int(m.group("number")) in numbers_of(t), f"{t['id']}: {m.group(0)}"
+            record_volumes = {int(v) for v in re.findall(r"\d+", m.group("vols"))}
+            if t["id"] != "single-convention-1961-amended":  # the record gives a later volume (note)
+                assert record_volumes & set(volumes_of(t)), f"{t['id']}: {m.group(0)}"
+    assert checked >= 100
+
+
+def test_chemical_weapons_convention_is_volume_1974(by_id):
+    t = by_id["chemical-weapons-convention"]
+    assert volumes_of(t) == [1974] and numbers_of(t) == [33757]
+    assert t["status"] == "verified" and "I-33757, vol. 1974" in t["source"]
+    assert "1975" in t["note"]  # says where the old, wrong value came from
+
+
+@pytest.mark.parametrize(
+    "entry_id, verified_before_issue_11",
+    [("unclos", False), ("npt", False), ("genocide-convention", False), ("cbd", False),
+     ("vcdr", False), ("vccr", False), ("iccpr-op1", True)],
+)
+def test_audited_entries_name_their_evidence(by_id, entry_id, verified_before_issue_11):
+    t = by_id[entry_id]
+    assert t["status"] == "verified"
+    assert "U:untc" in t["source"] or "doczz.net" in t["source"]
+
+
+@pytest.mark.parametrize("entry_id", ["iccpr", "icescr"])
+def test_covenants_are_cited_by_resolution_2200(by_id, entry_id):
+    forms = {form_key(f["text"]): f for f in forms_of(by_id[entry_id])}
+    ga = forms[form_key("见第 2200 A (XXI) 号决议，附件。")]
+    other = forms[form_key("大会第2200 A (XXI)号决议，附件")]
+    assert ga["by"] == "ga" and other["by"] == "other-organs"
+    assert not other["source"].startswith("M")
+    adopted = by_id[entry_id]["adopted_by"]
+    assert adopted["body"] == "GA" and adopted["resolution"] == "2200 A (XXI)"
+
+
+def test_paris_agreement_cited_by_the_cop_decision(by_id):
+    forms = {form_key(f["text"]) for f in forms_of(by_id["paris-agreement"])}
+    assert form_key("见 FCCC/CP/2015/10/Add.1，第 1/CP.21 号决定，附件。") in forms
+    assert form_key("在《联合国气候变化框架公约》下通过，见FCCC/CP/2015/10/Add.1，1/CP.21号决定。") in forms
+    assert by_id["paris-agreement"]["adopted_by"]["resolution"] == "1/CP.21"
+
+
+def test_international_health_regulations_cited_by_the_wha_record(by_id):
+    t = by_id["ihr-2005"]
+    forms = {form_key(f["text"]) for f in forms_of(t)}
+    assert form_key("世界卫生组织，WHA58/2005/REC/1 号文件，第 58.3 号决议，附件。") in forms
+    assert t["adopted_by"]["body"] == "WHA" and t["adopted_by"]["resolution"] == "58.3"
+    assert (volumes_of(t), numbers_of(t)) == ([2509], [44861])
+
+
+def test_treaty_not_in_force_is_cited_by_its_adopting_resolution(treaties):
+    # adopted_by.document: the text is in that document, not in an annex of the resolution (CTBT: A/50/1027)
+    not_in_force = [t for t in treaties if t.get("in_force") is False and t.get("adopted_by", {}).get("body") == "GA"
+                    and "document" not in t["adopted_by"]]
+    assert {t["id"] for t in not_in_force} >= {"jurisdictional-immunities-convention", "cybercrime-convention"}
+    for t in not_in_force:
+        assert form_key(t["cited_as"]) == form_key(f"第 {t['adopted_by']['resolution']} 号决议，附件"), t["id"]
+
+
+@pytest.mark.parametrize(
+    "entry_id, resolution",
+    [("crc", "44/25"), ("uncac", "58/4"), ("untoc", "55/25"), ("untoc-trafficking-protocol", "55/25"),
+     ("untoc-smuggling-protocol", "55/25"), ("untoc-firearms-protocol", "55/255"), ("crpd", "61/106"),
+     ("cedaw", "34/180"), ("cat", "39/46"), ("crc-opic", "66/138"), ("space-registration-convention", "3235 (XXIX)")],
+)
+def test_adopting_resolutions_with_evidence(by_id, entry_id, resolution):
+    adopted = by_id[entry_id]["adopted_by"]
+    assert adopted["body"] == "GA" and adopted["resolution"] == resolution
+    assert adopted.get("status", "verified") == "verified" and not adopted["source"].startswith("M")
+
+
+GA_RESOLUTION = re.compile(r"^(\d{1,3}/\d{1,3}( [A-Z])?|\d{1,4}( [A-Z])? \([XVI]+\)|S-\d+/\d+)$")
+
+
+def test_ga_resolution_numbers_are_well_formed(treaties):
+    ga = [t for t in treaties if t.get("adopted_by", {}).get("body") == "GA"]
+    assert len(ga) >= 40
+    for t in ga:
+        assert GA_RESOLUTION.match(t["adopted_by"]["resolution"]), (t["id"], t["adopted_by"]["resolution"])
+        assert int(t["adopted_by"]["date"][:4]) <= t["year"] + 1, t["id"]
+
+
+@pytest.mark.parametrize(
+    "entry_id, volume, number",
+    [("anti-personnel-mine-ban-convention", 2056, 35597), ("ccw", 1342, 22495), ("outer-space-treaty", 610, 8843),
+     ("bwc", 1015, 14860), ("cpiun", 1, 4), ("cpisa", 33, 521), ("fish-stocks-agreement", 2167, 37924),
+     ("ramsar-convention", 996, 14583), ("cms", 1651, 28395), ("sua-convention-1988", 1678, 29004),
+     ("plastic-explosives-convention", 2122, 36984), ("montreal-convention-1971", 974, 14118),
+     ("tokyo-convention-1963", 704, 10106)],
+)
+def test_treaties_drafters_cite_are_present(by_id, entry_id, volume, number):
+    t = by_id[entry_id]
+    assert (volumes_of(t), numbers_of(t)) == ([volume], [number])
+    assert t["status"] == "verified"
+
+
+@pytest.mark.parametrize(
+    "entry_id", ["icj-statute", "minamata-convention", "cartagena-protocol", "nagoya-protocol", "tpnw",
+                 "ccw-protocol-iv", "ccw-protocol-v", "ccw-amended-protocol-ii", "ilo-c29", "ilo-c87",
+                 "maritime-labour-convention", "vienna-succession-treaties-convention"],
+)
+def test_more_treaties_present(by_id, entry_id):
+    assert entry_id in by_id
+
+
+def test_english_short_titles(by_id, treaties):
+    assert "Ottawa Convention" in by_id["anti-personnel-mine-ban-convention"]["short_titles_en"]
+    seen: dict[str, str] = {}
+    for t in treaties:
+        for title in [t.get("short_title_en"), *t.get("short_titles_en", [])]:
+            if title:
+                assert title not in seen or seen[title] == t["id"], f"{title}: {seen.get(title)} and {t['id']}"
+                seen[title] = t["id"]
