@@ -67,16 +67,3 @@ def _edit(doc: Document, b: Boundary, spaced: bool) -> Edit:
 
 
 KINDS = {"number-spacing": check_number_spacing}
-OPTION_SCHEMAS = {
-    "number-spacing": {
-        "type": "object",
-        "additionalProperties": False,
-        "properties": {
-            "missing_space_unreliable_in": {
-                "type": "array",
-                "items": {"enum": ["text", "pdf-text", "word-text", "markdown", "docx"]},
-                "description": "Source formats whose extraction drops digit–CJK spaces: a missing space there is not reported.",
-            }
-        },
-    }
-}

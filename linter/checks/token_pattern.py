@@ -103,22 +103,3 @@ def _cached_matches(seg, patterns_json: str, words_list: list[tuple[str, ...]]) 
 
 
 KINDS = {"token-pattern": check_token_pattern}
-OPTION_SCHEMAS = {
-    "token-pattern": {
-        "type": "object",
-        "additionalProperties": False,
-        "required": ["patterns", "prefilter"],
-        "properties": {
-            "patterns": {
-                "type": "array", "minItems": 1,
-                "items": {"type": "array", "minItems": 1, "items": {"type": "object"}},
-                "description": "spaCy Matcher patterns (its own JSON form), matched over segmented words.",
-            },
-            "prefilter": {"type": "string", "minLength": 1, "description": "Regex; only clauses where it matches are segmented."},
-            "report": {"type": "integer", "minimum": 0, "description": "Report only this token of the match (index in the pattern)."},
-            "replacement": {"type": "string", "description": "Replacement for the reported span."},
-            "scope": {"enum": ["all", "body", "footnotes"]},
-            "fix": {"enum": ["safe", "unsafe", "none"]},
-        },
-    }
-}

@@ -259,22 +259,9 @@ def _same(a: Opener, b: Opener) -> bool:
     return _family(a.verb.base) == _family(b.verb.base)
 
 
-_CASE = {"type": "object", "additionalProperties": False, "required": ["case"]}
-
 KINDS = {
     "paragraph-openers": check_openers,
     "paragraph-endings": check_endings,
     "numbering": check_numbering,
     "verb-sequence": check_sequence,
-}
-OPTION_SCHEMAS = {
-    "paragraph-openers": {
-        **_CASE, "properties": {"case": {"enum": ["operative-verb-in-preamble", "preambular-verb-in-operative", "unknown"]}}
-    },
-    "paragraph-endings": {
-        "type": "object", "additionalProperties": False, "required": ["scope"],
-        "properties": {"scope": {"enum": ["preambular", "operative", "sub-items"]}},
-    },
-    "numbering": {**_CASE, "properties": {"case": {"enum": ["operative", "sub-items"]}}},
-    "verb-sequence": {**_CASE, "properties": {"case": {"enum": ["orphan", "inversion", "order"]}}},
 }
