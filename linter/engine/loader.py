@@ -41,16 +41,18 @@ def load_rule(path: Path) -> Rule:
         id=data["id"], name=data["name"], kind=data["kind"], category=data["category"],
         severity=data["severity"], summary=data["summary"], message=data["message"],
         description=data["description"], options=data.get("options", {}), path=str(path),
+        messages=data.get("messages", {}),
     )
 
 
 def kind_schema_file(kind: str) -> Path:
-    """The schema of what a rule of `kind` carries beyond rule.schema.json (its options); it may not exist."""
+    """The schema of what a rule of `kind` carries beyond rule.schema.json (its options, the message
+    templates its checker asks for); it may not exist."""
     return SCHEMA_DIR / "kinds" / f"{kind}.schema.json"
 
 
 def _validate_kind_options(path: Path, data: dict) -> None:
-    """Options are checked here, not at run time in the middle of a batch."""
+    """Options and message templates are checked here, not at run time in the middle of a batch."""
     options = data.get("options", {})
     schema_file = kind_schema_file(data["kind"])
     if schema_file.is_file():
