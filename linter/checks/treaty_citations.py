@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from typing import Iterator
 
 from linter.analyses.citation_index import (
@@ -17,6 +16,7 @@ from linter.analyses.treaty_mentions import Mention
 from linter.engine.rule import Rule
 from linter.findings import Finding
 from linter.read.structure import Document
+from linter.registries.bodies import registry
 from linter.registries.treaties import Treaty, title_key
 
 
@@ -288,10 +288,6 @@ def _publication_words(rule: Rule, publication: tuple | None) -> str:
 
 # ---------------------------------------------------------------- RC205
 
-_GA_SYMBOL = re.compile(r"A/(\d{1,3})/(\d{1,3})(?:/Add\.(\d{1,2}))?")
-_ECOSOC_SYMBOL = re.compile(r"E/(\d{4})/(\d{1,3})(?![\d.])")
-
-
 def check_records(doc: Document, rule: Rule) -> Iterator[Finding]:
     """Official Records: the session (or year) and supplement number must agree with the document symbol."""
     index = citation_index(doc)
@@ -302,22 +298,20 @@ def check_records(doc: Document, rule: Rule) -> Iterator[Finding]:
 
 
 def _records_findings(doc, rule, note: Note, source: Citation) -> Iterator[Finding]:
-    organ = source.organ.value
+    """The bodies registry says how the organ's supplements map to symbols (offset, exceptions, letters)."""
+    body = registry().body_of_organ(source.organ.value)
+    records = body.official_records if body is not None else None
+    if records is None or (records.key == "year") != source.session_is_year:
+        return
+    if records.key == "year":
+        session_words = str(source.session.value)
+    else:
+        session_words = f"第{note.footnote.text[source.session.start:source.session.end]}届会议"
     for symbol in source.symbols:
-        if organ == "大会" and not source.session_is_year:
-            m = _GA_SYMBOL.match(symbol.value)
-            if not m:
-                continue
-            session, supplement = int(m.group(1)), m.group(2) + _add_letter(m.group(3))
-            session_words = f"第{note.footnote.text[source.session.start:source.session.end]}届会议"
-        elif organ == "经济及社会理事会" and source.session_is_year:
-            m = _ECOSOC_SYMBOL.match(symbol.value)
-            if not m:
-                continue
-            session, supplement = int(m.group(1)), str(int(m.group(2)) - 20)
-            session_words = str(source.session.value)
-        else:
+        meant = records.supplement(symbol.value)
+        if meant is None:
             continue
+        session, supplement = meant
         if session != source.session.value:
             start, end = note_span(note, source.session)
             yield rule.finding(doc, start, end, message_key="year" if source.session_is_year else "session",
@@ -326,11 +320,6 @@ def _records_findings(doc, rule, note: Note, source: Citation) -> Iterator[Findi
             start, end = note_span(note, source.supplement)
             yield rule.finding(doc, start, end, found=source.supplement.value, symbol=symbol.value, expected=supplement)
         return  # the first symbol of the organ's series decides
-
-
-def _add_letter(addendum: str | None) -> str:
-    """/Add.1 is supplement 53A, /Add.2 53B."""
-    return "" if addendum is None else chr(ord("A") + int(addendum) - 1)
 
 
 # ---------------------------------------------------------------- RC206
