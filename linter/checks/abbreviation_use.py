@@ -35,10 +35,7 @@ def check_abbreviations(doc: Document, rule: Rule) -> Iterator[Finding]:
         if use is None:
             continue
         reported.add(entry.short)
-        if full_spans:
-            problem = f"the full name “{entry.full[0]}” ({entry.en}) only appears later"
-        else:
-            problem = f"the full name “{entry.full[0]}” ({entry.en}) never appears; spell it out at the first mention"
+        problem = rule.phrase("full-name-later" if full_spans else "full-name-missing", full=entry.full[0], en=entry.en)
         yield rule.finding(doc, use, use + len(entry.short), short=entry.short, problem=problem)
     for definition in definitions(doc):
         if definition.is_title or definition.short in reported:
@@ -47,7 +44,7 @@ def check_abbreviations(doc: Document, rule: Rule) -> Iterator[Finding]:
         use = _first_use(text, definition.short, [], definition.start)
         if use is None:
             continue
-        problem = f"the text defines it only later, in “…{text[max(0, definition.start - 12) : definition.end + 1]}”"
+        problem = rule.phrase("defined-later", context=text[max(0, definition.start - 12) : definition.end + 1])
         yield rule.finding(doc, use, use + len(definition.short), short=definition.short, problem=problem)
 
 

@@ -80,8 +80,10 @@ def check_token_pattern(doc: Document, rule: Rule) -> Iterator[Finding]:
                 s, e = s + report, s + report + 1
             start, end = offset + starts[s], offset + ends[e - 1]
             found = text[starts[s] : ends[e - 1]]
-            message = rule.message.format(match=found, replacement=replacement or "", context=text[starts[max(0, s - 2)] : ends[min(len(words), e + 2) - 1]])
-            yield rule.finding(doc, start, end, message=message, replacement=replacement if opts.get("fix", "safe") != "none" else None, safe=safe)
+            context = text[starts[max(0, s - 2)] : ends[min(len(words), e + 2) - 1]]
+            fix = replacement if opts.get("fix", "safe") != "none" else None
+            yield rule.finding(doc, start, end, replacement=fix, safe=safe,
+                               values={"match": found, "replacement": replacement or "", "context": context})
 
 
 def _cached_matches(seg, patterns_json: str, words_list: list[tuple[str, ...]]) -> list[list[tuple[int, int]]]:
@@ -103,22 +105,3 @@ def _cached_matches(seg, patterns_json: str, words_list: list[tuple[str, ...]]) 
 
 
 KINDS = {"token-pattern": check_token_pattern}
-OPTION_SCHEMAS = {
-    "token-pattern": {
-        "type": "object",
-        "additionalProperties": False,
-        "required": ["patterns", "prefilter"],
-        "properties": {
-            "patterns": {
-                "type": "array", "minItems": 1,
-                "items": {"type": "array", "minItems": 1, "items": {"type": "object"}},
-                "description": "spaCy Matcher patterns (its own JSON form), matched over segmented words.",
-            },
-            "prefilter": {"type": "string", "minLength": 1, "description": "Regex; only clauses where it matches are segmented."},
-            "report": {"type": "integer", "minimum": 0, "description": "Report only this token of the match (index in the pattern)."},
-            "replacement": {"type": "string", "description": "Replacement for the reported span."},
-            "scope": {"enum": ["all", "body", "footnotes"]},
-            "fix": {"enum": ["safe", "unsafe", "none"]},
-        },
-    }
-}

@@ -28,18 +28,17 @@ def check_openers(doc: Document, rule: Rule) -> Iterator[Finding]:
             if case == "unknown" and opener.verb is None and opener.first_word:
                 if not _CJK_START.match(opener.first_word):
                     continue  # a paragraph opening with a symbol or number is structure's business
-                suggestions = "、".join(nearest(opener.first_word)) or "none"
-                yield rule.finding(doc, start, end, word=opener.first_word, suggestions=suggestions, part=_PART_ZH[part])
+                suggestions = "、".join(nearest(opener.first_word)) or rule.phrase("no-suggestions")
+                yield rule.finding(doc, start, end, word=opener.first_word, suggestions=suggestions, part=rule.phrase(part))
             elif opener.verb is not None and case == _MISPLACED.get(part):
                 wrong = {"preambular": "operative", "operative": "preambular"}[part]
                 if opener.verb.part == wrong:
                     yield rule.finding(
-                        doc, start, end, verb=opener.text, where=_PART_ZH[part], belongs=_PART_ZH[wrong], en=opener.verb.en
+                        doc, start, end, verb=opener.text, where=rule.phrase(part), belongs=rule.phrase(wrong), en=opener.verb.en
                     )
 
 
 _CJK_START = re.compile(r"[\u4e00-\u9fff]")
-_PART_ZH = {"preambular": "preambular", "operative": "operative"}
 _MISPLACED = {"preambular": "operative-verb-in-preamble", "operative": "preambular-verb-in-operative"}
 
 
@@ -50,22 +49,22 @@ _CLOSERS = "”’》）)」』"
 
 
 def _expected_endings(doc: Document) -> Iterator[tuple[object, str, str]]:
-    """(part, expected final mark, role) for every paragraph and sub-item, by house rules."""
+    """(part, expected final mark, role) for every paragraph and sub-item, by house rules; the role is a message key."""
     for i, p in enumerate(doc.preambular):
         if p.sub_items:
-            yield p, "：", "a preambular paragraph that introduces sub-items"
+            yield p, "：", "preambular-introducing-sub-items"
             for j, item in enumerate(p.sub_items):
-                yield item, "，" if j == len(p.sub_items) - 1 else "；", "a sub-item"
+                yield item, "，" if j == len(p.sub_items) - 1 else "；", "sub-item"
         else:
-            yield p, "，", "a preambular paragraph"
+            yield p, "，", "preambular-paragraph"
     last = len(doc.operative) - 1
     for i, p in enumerate(doc.operative):
         final = "。" if i == last else "；"
-        role = "the last operative paragraph" if i == last else "an operative paragraph"
+        role = "last-operative-paragraph" if i == last else "operative-paragraph"
         if p.sub_items:
-            yield p, "：", "an operative paragraph that introduces sub-items"
+            yield p, "：", "operative-introducing-sub-items"
             for j, item in enumerate(p.sub_items):
-                yield item, final if j == len(p.sub_items) - 1 else "；", "a sub-item"
+                yield item, final if j == len(p.sub_items) - 1 else "；", "sub-item"
         else:
             yield p, final, role
 
@@ -92,13 +91,15 @@ def check_endings(doc: Document, rule: Rule) -> Iterator[Finding]:
             continue
         if last in _END_MARKS:
             s = part.offset + len(text) - 1
-            yield rule.finding(doc, s, s + 1, replacement=expected, found=f"“{last}”", expected=expected, role=role)
+            yield rule.finding(doc, s, s + 1, replacement=expected, found=f"“{last}”", expected=expected,
+                               role=rule.phrase(role))
         else:
             # No final mark: report the last character and insert the mark after it.
             s = part.offset + len(text) - 1
             ostart, oend = doc.span(s, s + 1)
             fix = Fix((Edit(oend, oend, expected),))
-            yield rule.finding_at(ostart, oend, fix=fix, found="no punctuation", expected=expected, role=role)
+            yield rule.finding_at(ostart, oend, fix=fix, found=rule.phrase("no-punctuation"), expected=expected,
+                                  role=rule.phrase(role))
 
 
 # --- numbering ------------------------------------------------------------------
@@ -121,16 +122,17 @@ def _operative_numbers(doc: Document, rule: Rule) -> Iterator[Finding]:
     for p in doc.operative:
         if p.number is None:
             head = min(len(p.text), 6)
-            yield rule.finding(doc, p.offset, p.offset + head, message=f"Operative paragraph without a number (expected {expected}.)")
+            yield rule.finding(doc, p.offset, p.offset + head, message_key="unnumbered", expected=expected)
             expected += 1
             continue
         if p.number != expected:
             if p.number in seen:
-                what = f"number {p.number} repeats an earlier paragraph's"
+                what = rule.phrase("repeats", number=p.number)
             elif p.number > expected:
-                what = f"numbering jumps from {expected - 1} to {p.number}" if expected > 1 else f"numbering starts at {p.number}"
+                what = (rule.phrase("jumps", previous=expected - 1, number=p.number) if expected > 1
+                        else rule.phrase("starts", number=p.number))
             else:
-                what = f"number {p.number} goes backwards"
+                what = rule.phrase("goes-backwards", number=p.number)
             fix = Fix((Edit(p.label_start, p.label_start + len(str(p.number)), str(expected)),), safe=False)
             yield rule.finding_at(p.label_start, p.label_start + len(str(p.number)), fix=fix, what=what, expected=expected)
         seen.add(p.number)
@@ -229,14 +231,12 @@ def check_sequence(doc: Document, rule: Rule) -> Iterator[Finding]:
             prefix_span = doc.span(start, start + len(prefix))
             if prev is None or prev.verb is None or not _same(prev, cur):
                 if case == "orphan":
-                    before = f"“{prev.text}”" if prev and prev.text else "nothing"
+                    before = f"“{prev.text}”" if prev and prev.text else rule.phrase("nothing")
                     fix = Fix((Edit(*prefix_span, ""),), safe=False)
                     yield rule.finding_at(*span, fix=fix, verb=cur.text, prefix=prefix, base=base, before=before)
                 continue
             if case == "inversion" and prefix == "又" and prev.verb.prefix == "还":
-                convention = (
-                    f"this document uses 还 for the second use {huan_second} time(s) and 又 {you_second} time(s)"
-                )
+                convention = rule.phrase("convention", huan=huan_second, you=you_second)
                 p_start = prev.paragraph.offset + prev.start
                 fix = Fix((Edit(*doc.span(p_start, p_start + 1), "又"), Edit(*prefix_span, "还")), safe=False)
                 yield rule.finding_at(*span, fix=fix, verb=cur.text, prev=prev.text, base=base, convention=convention)
@@ -244,11 +244,13 @@ def check_sequence(doc: Document, rule: Rule) -> Iterator[Finding]:
                 if prefix == "还" and prev.verb.prefix == "none":
                     fix = Fix((Edit(*prefix_span, "又"),))
                     yield rule.finding_at(
-                        *span, fix=fix, verb=cur.text, prev=prev.text, right="又" + base, position="second", severity="info"
+                        *span, fix=fix, verb=cur.text, prev=prev.text, right="又" + base, position=rule.phrase("second"),
+                        severity="info",
                     )
                 elif prefix == "又" and prev.verb.prefix == "又":
                     fix = Fix((Edit(*prefix_span, "还"),))
-                    yield rule.finding_at(*span, fix=fix, verb=cur.text, prev=prev.text, right="还" + base, position="third")
+                    yield rule.finding_at(*span, fix=fix, verb=cur.text, prev=prev.text, right="还" + base,
+                                          position=rule.phrase("third"))
 
 
 def _is(opener: Opener | None, prefix: str) -> bool:
@@ -259,22 +261,9 @@ def _same(a: Opener, b: Opener) -> bool:
     return _family(a.verb.base) == _family(b.verb.base)
 
 
-_CASE = {"type": "object", "additionalProperties": False, "required": ["case"]}
-
 KINDS = {
     "paragraph-openers": check_openers,
     "paragraph-endings": check_endings,
     "numbering": check_numbering,
     "verb-sequence": check_sequence,
-}
-OPTION_SCHEMAS = {
-    "paragraph-openers": {
-        **_CASE, "properties": {"case": {"enum": ["operative-verb-in-preamble", "preambular-verb-in-operative", "unknown"]}}
-    },
-    "paragraph-endings": {
-        "type": "object", "additionalProperties": False, "required": ["scope"],
-        "properties": {"scope": {"enum": ["preambular", "operative", "sub-items"]}},
-    },
-    "numbering": {**_CASE, "properties": {"case": {"enum": ["operative", "sub-items"]}}},
-    "verb-sequence": {**_CASE, "properties": {"case": {"enum": ["orphan", "inversion", "order"]}}},
 }
