@@ -10,6 +10,7 @@ from linter.analyses.citation_index import (
     Note,
     citation_index,
     note_span,
+    publication_of,
 )
 from linter.analyses.footnote_citations import Citation, Field
 from linter.analyses.treaty_mentions import Mention
@@ -347,8 +348,6 @@ def check_repeats(doc: Document, rule: Rule) -> Iterator[Finding]:
 
 
 def _own_publication(source: Citation) -> tuple | None:
-    from linter.analyses.citation_index import publication_of
-
     return publication_of(source, None)
 
 
