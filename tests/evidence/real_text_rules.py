@@ -23,11 +23,14 @@ JUDGED = [
 
 
 def judged(draft, findings):
-    """The findings a sample supports: the last operative paragraph of a run is not known to be the
-    last of its resolution, so its final mark ("；" where the last one takes "。") is not judged."""
+    """The findings a sample supports. Not judged: the final mark of the last operative paragraph of
+    a run (it is not known to be the last of its resolution, which alone takes "。"), and the final
+    "：" of a paragraph whose sub-items the sample does not have."""
     operative = [p for p in draft.paragraphs if p.part == "operative"]
     last = operative[-1] if operative else None
     for f in findings:
-        if f.rule == "RV112" and last is not None and last.start <= f.start < last.end + 1:
-            continue
+        if f.rule in ("RV111", "RV112", "RV113"):
+            p = draft.paragraph_at(f.start)
+            if p is not None and ((p is last and f.rule == "RV112") or p.row.zh.strip().endswith("：")):
+                continue
         yield f
