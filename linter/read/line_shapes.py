@@ -27,6 +27,8 @@ NOTE = re.compile(r"^秘书处的说明$|^.*建议大会通过以下决议草案
 DATE_LINE = re.compile(r"^\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日.*决议$|^.{0,30}决议$")  # 2013 年 12 月 18 日大会决议
 SYMBOL_TITLE = re.compile(r"^(\d{1,4}/\d{1,3})\.\s*(.*)$")  # 68/193. 标题
 SYMBOL_HEADING = re.compile(r"^第\s*(\d{1,4}/\d{1,3})\s*号(?:决议|决定)$")  # 第6/1号决议
+# Who puts a draft forward: 经社理事会主席…在非正式协商基础上提出的决议草案; 阿根廷、巴西…：决议草案
+SPONSOR = re.compile(r"^.{2,}(?:提出|提交)的(?:订正)?(?:决议|决定)草案$|^.{2,}：(?:订正)?(?:决议|决定)草案$")
 
 # The kinds a header line can be, in the order they are tried (structure names them).
 HEADER_KINDS = (
@@ -35,6 +37,7 @@ HEADER_KINDS = (
     ("committee", COMMITTEE),
     ("agenda", AGENDA),
     ("note", NOTE),
+    ("sponsor", SPONSOR),
 )
 
 # Before the organ line is found, header lines are judged on raw text: letter-spaced (决 议) and unclosed.
@@ -45,6 +48,11 @@ HEADER_START = re.compile(
 
 # The adopting organ's line: 大会， 经济及社会理事会， 《…公约》缔约方会议，
 ORGAN_LINE = re.compile(r"^\s*(?:\S.{0,40}?)?(?:大会|理事会|委员会|会议)\s*[，,]\s*$")
+# The organ line of a resolution quoted in another (建议大会通过下列决议草案： then “大会，): principal organs only.
+EMBEDDED_ORGAN = re.compile(r"^\s*[“\"]?(?:大会|经济及社会理事会|安全理事会|人权理事会)\s*[，,]\s*$")
+
+# --- annexes ------------------------------------------------------------------
+ANNEX_HEADING = re.compile(rf"^附\s*件(?:\s*[{_CN_DIGITS}]+)?$")  # 附件, 附件一
 
 
 def is_standalone(line: str) -> bool:
@@ -53,6 +61,7 @@ def is_standalone(line: str) -> bool:
     return bool(
         FOOTER_DATE.match(line) or MEETING.match(line) or BASIS.match(line) or SESSION.match(line)
         or COMMITTEE.match(line) or AGENDA.match(line) or _SYMBOL_TITLE_START.match(line)
+        or ANNEX_HEADING.match(line) or EMBEDDED_ORGAN.match(line)
     )
 
 

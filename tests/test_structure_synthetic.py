@@ -1,0 +1,82 @@
+"""The Document on synthetic drafts: unnumbered operative paragraphs, nested sub-items, PDF page tops,
+annexes, embedded resolutions and header lines; and the rules that judge them staying quiet on real shapes."""
+
+from __future__ import annotations
+
+from conftest import lint_text, source_from
+
+from linter.read.structure import parse
+from linter.report import document_json
+
+PARAGRAPH_RULES = ["RV101", "RV102", "RV103", "RV111", "RV112", "RV113", "RT121", "RT122"]
+
+
+def doc_of(text: str, fmt: str | None = None):
+    return parse(source_from(text, fmt))
+
+
+def findings_of(text: str, rules=PARAGRAPH_RULES, fmt: str | None = None):
+    return [(f.rule, f.message) for f in lint_text(text, rules, fmt)[1]]
+
+
+# --- 1. a single operative paragraph is not numbered ------------------------------------------
+
+def test_single_unnumbered_operative_paragraph():
+    text = "经济及社会理事会，\n\n注意到秘书长的报告，\n\n决定将该项目列入其下届会议议程。"
+    doc = doc_of(text)
+    assert [p.text[:3] for p in doc.preambular] == ["注意到"]
+    assert [(p.number, p.text[:2]) for p in doc.operative] == [(None, "决定")]
+    assert findings_of(text) == []
+
+
+def test_single_unnumbered_operative_paragraph_with_nested_items():
+    text = ("经济及社会理事会，\n\n审议了委员会的报告，\n\n建议如下，供大会审议：\n(a) 请秘书长继续开展工作，具体做法如下：\n"
+            "(一) 提供技术援助；\n(二) 分享良好做法；\n(b) 向大会第八十届会议提交报告。")
+    doc = doc_of(text)
+    assert len(doc.preambular) == 1 and len(doc.operative) == 1
+    assert [(s.label, s.level) for s in doc.operative[0].sub_items] == [("(a)", 1), ("(一)", 2), ("(二)", 2), ("(b)", 1)]
+    assert findings_of(text) == []
+
+
+def test_decision_pasted_without_numbers_is_operative():
+    text = ("缔约方大会，\n\n回顾其第BC-11/1号决定，\n\n注意到 在执行联合信息交换机制方面所取得的进展；\n\n"
+            "认识到 持续审查和评估各公约的执行情况是相应缔约方大会的责任；\n\n请秘书处继续开展工作。")
+    doc = doc_of(text)
+    assert len(doc.preambular) == 1 and len(doc.operative) == 3
+    assert findings_of(text) == []
+
+
+def test_a_preamble_with_a_slip_stays_a_preamble():
+    """With numbered paragraphs the operative part starts at the first number, whatever the marks before it."""
+    doc = doc_of("大会，\n\n回顾其决议；\n\n注意到报告，\n\n1. 请秘书长提交报告。")
+    assert len(doc.preambular) == 2 and len(doc.operative) == 1
+
+
+# --- 2. sub-items nest ------------------------------------------------------------------------
+
+NESTED = ("大会，\n\n回顾其决议，\n\n1. 请秘书长：\n(a) 继续开展工作，具体做法如下：\n(一) 提供技术援助；\n(二) 分享良好做法；\n"
+          "(b) 向大会第八十届会议提交报告；\n\n2. 决定继续审议。")
+
+
+def test_nested_sub_items_have_levels_and_runs():
+    doc = doc_of(NESTED)
+    p = doc.operative[0]
+    assert [(s.label, s.level) for s in p.sub_items] == [("(a)", 1), ("(一)", 2), ("(二)", 2), ("(b)", 1)]
+    runs = [(parent.text[:4], [s.label for s in run]) for parent, run in p.item_runs()]
+    assert runs == [("请秘书长", ["(a)", "(b)"]), ("继续开展", ["(一)", "(二)"])]
+    assert findings_of(NESTED) == []
+
+
+def test_nested_sub_items_in_json_and_body_parts():
+    doc = doc_of(NESTED)
+    items = document_json(doc)["operative"][0]["sub_items"]
+    assert [(i["label"], i["level"]) for i in items] == [("(a)", 1), ("(一)", 2), ("(二)", 2), ("(b)", 1)]
+    assert sum(1 for part in doc.body_parts() if part.text.startswith("提供技术援助")) == 1
+
+
+def test_three_levels_and_back():
+    text = ("大会，\n\n回顾其决议，\n\n1. 请秘书长：\n(a) 开展工作：\n(一) 提供援助：\n a. 培训；\n b. 咨询；\n(二) 分享做法；\n"
+            "(b) 提交报告。")
+    doc = doc_of(text)
+    assert [s.level for s in doc.operative[0].sub_items] == [1, 2, 3, 3, 2, 1]
+    assert findings_of(text) == []
