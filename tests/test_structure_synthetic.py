@@ -80,3 +80,30 @@ def test_three_levels_and_back():
     doc = doc_of(text)
     assert [s.level for s in doc.operative[0].sub_items] == [1, 2, 3, 3, 2, 1]
     assert findings_of(text) == []
+
+
+# --- 3. one anomaly is one finding --------------------------------------------------------------
+
+def _numbered(numbers, unnumbered_after=None):
+    lines = ["大会，", "回顾其决议，"]
+    for k, n in enumerate(numbers):
+        last = k == len(numbers) - 1
+        lines.append(f"{n}. 请秘书长提交第{k + 1}份报告{'。' if last else '；'}")
+        if unnumbered_after == k:
+            lines.append("又请秘书长通报进展；")
+    return "\n\n".join(lines)
+
+
+def test_repeated_number_is_one_finding():
+    assert [r for r, _ in findings_of(_numbered([1, 2, 2, 3, 4, 5]), ["RT121"])] == ["RT121"]
+
+
+def test_skipped_number_is_one_finding_and_counting_resumes():
+    found = findings_of(_numbered([1, 2, 4, 5, 6, 8, 9]), ["RT121"])
+    assert [m for _, m in found] == ["Operative numbering jumps from 2 to 4: expected 3",
+                                     "Operative numbering jumps from 6 to 8: expected 7"]
+
+
+def test_unnumbered_paragraph_does_not_shift_the_numbers():
+    found = findings_of(_numbered([1, 2, 3, 4], unnumbered_after=1), ["RT121"])
+    assert len(found) == 1 and "after paragraph 2" in found[0][1]

@@ -7,7 +7,7 @@ from typing import Iterator
 
 from linter.engine.rule import Rule
 from linter.findings import Edit, Finding, Fix
-from linter.read.paragraph_shapes import label_styles, run_style
+from linter.read.paragraph_shapes import OPERATIVE_ENDS, is_mark, label_styles, run_style
 from linter.read.structure import Document
 
 _LATIN = "abcdefghijklmnopqrstuvwxyz"
@@ -59,28 +59,45 @@ def check_numbering(doc: Document, rule: Rule) -> Iterator[Finding]:
 
 
 def _operative_numbers(doc: Document, rule: Rule) -> Iterator[Finding]:
-    if all(p.number is None for p in doc.operative):
+    numbered = [p for p in doc.operative if p.number is not None]
+    if not numbered:
         return  # a single operative paragraph, or a decision whose paragraphs are all unnumbered
-    expected = 1
-    seen: set[int] = set()
-    for p in doc.operative:
-        if p.number is None:
-            head = min(len(p.text), 6)
-            yield rule.finding(doc, p.offset, p.offset + head, message_key="unnumbered", expected=expected)
-            expected += 1
+    yield from _unnumbered(doc, rule)
+    numbers = [p.number for p in numbered]
+    for slip in slips(numbers, 1):
+        p = numbered[slip.at]
+        if p.number in numbers[: slip.at]:
+            what = rule.phrase("repeats", number=p.number)
+        elif p.number > slip.expected:
+            what = (rule.phrase("jumps", previous=numbers[slip.at - 1], number=p.number) if slip.at
+                    else rule.phrase("starts", number=p.number))
+        else:
+            what = rule.phrase("goes-backwards", number=p.number)
+        edits = tuple(
+            Edit(q.label_start, q.label_start + len(str(q.number)), str(slip.expected + k))
+            for k, q in enumerate(numbered[slip.at : slip.at + slip.renumber])
+        )
+        yield rule.finding_at(p.label_start, p.label_start + len(str(p.number)), fix=Fix(edits, safe=False),
+                              what=what, expected=slip.expected)
+
+
+def _unnumbered(doc: Document, rule: Rule) -> Iterator[Finding]:
+    """One finding per unnumbered operative paragraph; it does not shift the numbers after it."""
+    previous = None
+    operative = list(doc.operative)
+    for i, p in enumerate(operative):
+        if p.number is not None:
+            previous = p
             continue
-        if p.number != expected:
-            if p.number in seen:
-                what = rule.phrase("repeats", number=p.number)
-            elif p.number > expected:
-                what = (rule.phrase("jumps", previous=expected - 1, number=p.number) if expected > 1
-                        else rule.phrase("starts", number=p.number))
-            else:
-                what = rule.phrase("goes-backwards", number=p.number)
-            fix = Fix((Edit(p.label_start, p.label_start + len(str(p.number)), str(expected)),), safe=False)
-            yield rule.finding_at(p.label_start, p.label_start + len(str(p.number)), fix=fix, what=what, expected=expected)
-        seen.add(p.number)
-        expected = p.number + 1 if p.number >= expected else expected + 1
+        head = min(len(p.text), 6)
+        following = next((q.number for q in operative[i + 1 :] if q.number is not None), None)
+        before = operative[i - 1]
+        ends = (before.sub_items[-1] if before.sub_items else before).text.rstrip()[-1:]
+        if previous is not None and (following == previous.number + 1 or not is_mark(ends, OPERATIVE_ENDS)):
+            yield rule.finding(doc, p.offset, p.offset + head, message_key="split", previous=previous.number)
+        else:
+            yield rule.finding(doc, p.offset, p.offset + head, message_key="unnumbered",
+                               expected=(previous.number + 1) if previous else 1)
 
 
 def _render(style: str, index: int, like: str) -> str:
