@@ -107,3 +107,42 @@ def test_skipped_number_is_one_finding_and_counting_resumes():
 def test_unnumbered_paragraph_does_not_shift_the_numbers():
     found = findings_of(_numbered([1, 2, 3, 4], unnumbered_after=1), ["RT121"])
     assert len(found) == 1 and "after paragraph 2" in found[0][1]
+
+
+# --- 4. PDF page tops -----------------------------------------------------------------------
+
+PDF_PAGE_TOP = (
+    " 2013 年 7 月 25日经济及社会理事会决议 \n\n"
+    " 2013/38. 打击跨国有组织犯罪及其与非法贩运贵金属活动之间可能的联系 \n\n"
+    " 经济及社会理事会经济及社会理事会经济及社会理事会经济及社会理事会， \n\n"
+    " 关切关切关切关切有组织犯罪集团越来越多地涉足非法贩运贵金属活动， \n\n"
+    " 1. 鼓励鼓励鼓励鼓励会员国采取适当措施预防和打击有组织犯罪集团非法贩运贵金属\n\n"
+    "活动，包括酌情通过并有效实施关于预防、调查和起诉非法贩运贵金属活动的必\n\n"
+    "要立法， \n\n"
+    "                                                           \n"
+    "1\n"
+    " 联合国，《条约汇编》，第 2225 卷，第 39574 号。 \n"
+    " 并与其他会员国分享其经验； \n\n"
+    " 2. 请请请请联合国毒品和犯罪问题办公室邀请会员国和有关国际组织，包括区域\n\n"
+    "组织，就在应对跨国有组织犯罪方面可能存在的差距和弱点，与其他会员国分享其经验，\n\n"
+    "13-41234 (C) \n\n"
+    " 特别是在区域一级分享其经验； \n\n"
+    " 3. 请请请请执行主任向委员会第二十四届会议报告本决议的执行情况。 \n\n"
+    " \n\n"
+    "2013 年 7月 25 日 \n\n"
+    "第 47 次全体会议 \n"
+)
+
+
+def test_pdf_page_top_continues_an_operative_paragraph():
+    doc = doc_of(PDF_PAGE_TOP, "pdf-text")
+    assert [p.number for p in doc.operative] == [1, 2, 3]
+    assert doc.operative[0].text.endswith("必要立法，并与其他会员国分享其经验；")
+    assert doc.operative[1].text.endswith("分享其经验，特别是在区域一级分享其经验；")
+    assert [f.number for f in doc.footnotes] == [1]
+    assert findings_of(PDF_PAGE_TOP, fmt="pdf-text") == []
+
+
+def test_pdf_preamble_paragraphs_still_start_after_a_comma():
+    doc = doc_of(PDF_PAGE_TOP.replace(" 1. 鼓励", " 注意到注意到注意到注意到会员国的努力， \n\n 1. 鼓励"), "pdf-text")
+    assert [p.text[:3] for p in doc.preambular] == ["关切有", "注意到"]

@@ -55,7 +55,7 @@ REPEATED4 = re.compile(r"([\u4e00-\u9fff\u3001-\u3003\uff0c\uff1b\uff1a\u300a\u3
 # Letter-spaced headings: 大 会 决 议.
 LETTER_SPACED = re.compile(r"[\u4e00-\u9fff](?: [\u4e00-\u9fff]){2,}")
 # A numbered paragraph or sub-item: 1. (a) (一) a)
-NUMBERED = re.compile(r"^\s*(?:\d{1,3}\s*[.．]|[(（][a-z一二三四五六七八九十]{1,3}[)）]|[a-z][.)])\s*")
+NUMBERED = re.compile(r"^\s*[“\"]?(?:\d{1,3}\s*[.．]|[(（][a-z一二三四五六七八九十]{1,3}[)）]|[a-z][.)])\s*")
 # A footnote number glued to the start of a line: "1 联合国，《条约汇编》…".
 GLUED_START = re.compile(r"^\s*(\d{1,3})[ \t]+(?=[^\d\s年月日号段条款卷个次届项%])")
 
