@@ -146,3 +146,28 @@ def test_pdf_page_top_continues_an_operative_paragraph():
 def test_pdf_preamble_paragraphs_still_start_after_a_comma():
     doc = doc_of(PDF_PAGE_TOP.replace(" 1. 鼓励", " 注意到注意到注意到注意到会员国的努力， \n\n 1. 鼓励"), "pdf-text")
     assert [p.text[:3] for p in doc.preambular] == ["关切有", "注意到"]
+
+
+# --- 8. header and sponsor lines are not prose --------------------------------------------------
+
+SPONSORED = ("联合国\tE/2023/L.19\n2023年届会\n2022年7月25日至2023年7月26日\n议程项目19(a)\n"
+             "经社理事会主席拉切扎拉·斯托埃娃(保加利亚)在非正式协商基础上提出的决议草案\n加强联合国紧急人道主义援助的协调\n"
+             "经济及社会理事会，\n回顾大会第46/182号决议，\n1. 请秘书长向经社理事会2024年届会报告。")
+
+
+def test_draft_masthead_kinds_and_title():
+    doc = doc_of(SPONSORED)
+    assert [line.kind for line in doc.header.lines] == ["document-symbol", "session", "session-dates", "agenda", "sponsor", "other"]
+    assert doc.header.title.text == "加强联合国紧急人道主义援助的协调"
+    assert doc.body_start == doc.organ.offset
+
+
+def test_sponsor_line_does_not_wrap_into_the_title():
+    text = SPONSORED.replace("在非正式协商基础上", "在非正式协商\n基础上")
+    assert [line.kind for line in doc_of(text).header.lines][4:] == ["sponsor", "other"]
+
+
+def test_header_lines_are_not_judged_as_prose():
+    assert findings_of(SPONSORED, ["RR423"]) == []
+    pointer = SPONSORED.replace("加强联合国紧急人道主义援助的协调", "执行该公约的情况")  # a pointer in a title
+    assert findings_of(pointer, ["RR424"]) == []

@@ -20,7 +20,11 @@ MEETING = re.compile(rf"^第\s*[\d{_CN_DIGITS}]+\s*次全体会议$")  # 第 47 
 
 # --- header -------------------------------------------------------------------
 BASIS = re.compile(r"^\[根据.*\]$")  # [根据第三委员会的报告(A/68/457)通过]
-SESSION = re.compile(rf"^第\s*[\d{_CN_DIGITS}]+\s*届会议$")  # 第六十六届会议
+SESSION = re.compile(rf"^第\s*[\d{_CN_DIGITS}]+\s*届会议$|^\d{{4}}\s*年(?:组织)?届会$")  # 第六十六届会议; ECOSOC 2023年届会
+# The span of an ECOSOC session under its name: 2022年7月25日至2023年7月26日
+SESSION_DATES = re.compile(r"^\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*至\s*(?:\d{4}\s*年\s*)?\d{1,2}\s*月\s*\d{1,2}\s*日$")
+# The document symbol in a draft's masthead: 联合国 E/2023/L.19, A/C.3/78/L.2
+DOCUMENT_SYMBOL = re.compile(r"^(?:联合国\s+)?(?:A|E|S|CTOC|CAC|UNEP|HSP|FCCC)/[A-Za-z0-9./()-]+$")
 COMMITTEE = re.compile(r"^第[一二三四五六]委员会$")
 AGENDA = re.compile(r"^议程项目")
 NOTE = re.compile(r"^秘书处的说明$|^.*建议大会通过以下决议草案：$")
@@ -34,6 +38,8 @@ SPONSOR = re.compile(r"^.{2,}(?:提出|提交)的(?:订正)?(?:决议|决定)草
 HEADER_KINDS = (
     ("basis", BASIS),
     ("session", SESSION),
+    ("session-dates", SESSION_DATES),
+    ("document-symbol", DOCUMENT_SYMBOL),
     ("committee", COMMITTEE),
     ("agenda", AGENDA),
     ("note", NOTE),
