@@ -171,3 +171,81 @@ def test_header_lines_are_not_judged_as_prose():
     assert findings_of(SPONSORED, ["RR423"]) == []
     pointer = SPONSORED.replace("加强联合国紧急人道主义援助的协调", "执行该公约的情况")  # a pointer in a title
     assert findings_of(pointer, ["RR424"]) == []
+
+
+# --- 5. annexes and embedded resolutions ----------------------------------------------------------
+
+ANNEXED = ("大会，\n\n回顾其决议，\n\n1. 通过本决议所附《联合国纳尔逊·罗利拉拉·曼德拉奖章程》；\n\n2. 请秘书长执行本决议。\n\n"
+           "2014 年 6 月 6 日\n\n第 95 次全体会议\n\n附件\n\n联合国纳尔逊·罗利拉拉·曼德拉奖章程\n\n"
+           "1. 设立联合国纳尔逊·罗利拉拉·曼德拉奖，表彰为人类服务的人\n\n3. 奖项每五年颁发一次")
+
+
+def test_annex_is_a_part_not_paragraphs():
+    doc = doc_of(ANNEXED)
+    assert [p.number for p in doc.operative] == [1, 2]
+    assert doc.footer.meeting.text == "第 95 次全体会议"
+    (annex,) = doc.annexes
+    assert annex.heading.text == "附件"
+    assert [line.text[:5] for line in annex.lines] == ["联合国纳尔", "1. 设立", "3. 奖项"]
+    assert any(part is annex.lines[0] for part in doc.body_parts())
+    assert findings_of(ANNEXED, PARAGRAPH_RULES + ["RR412"]) == []
+    data = document_json(doc)["annexes"]
+    assert data[0]["heading"]["text"] == "附件" and len(data[0]["lines"]) == 3
+
+
+def test_annex_after_a_single_unnumbered_operative_paragraph():
+    # A/69/L.55: one operative paragraph adopting the annexed statute, no footer in a draft
+    text = "大会，\n\n回顾其决议，\n\n决定通过附于本决议的联合国纳尔逊·罗利拉拉·曼德拉奖章程。\n\n附件一\n\n章程\n\n第一条 设立奖项"
+    doc = doc_of(text)
+    assert len(doc.operative) == 1 and [a.heading.text for a in doc.annexes] == ["附件一"]
+    assert findings_of(text) == []
+
+
+RECOMMENDING = (
+    "2011/32. 加强国际合作，应对犯罪活动所产生的非法资金流动的有害影响\n\n经济及社会理事会，\n\n"
+    "回顾其 2010 年 7 月 22 日第 2010/20 号决议，\n\n1. 请秘书长向委员会第二十一届会议报告；\n\n"
+    "2. 建议大会通过下列决议草案：\n\n“大会，\n\n“回顾其 2010 年 12 月 21 日第 65/232 号决议，\n\n"
+    "“又回顾第十二届联合国预防犯罪和刑事司法大会通过的《萨尔瓦多宣言》，\n\n“1. 敦促会员国加强合作；\n\n"
+    "“2. 请秘书长：\n“(a) 提供技术援助；\n“(b) 向大会第六十七届会议报告本决议的执行情况。”\n\n"
+    "2011 年 7 月 28 日\n\n第 44 次全体会议"
+)
+
+
+def test_recommended_draft_is_an_embedded_resolution():
+    doc = doc_of(RECOMMENDING)
+    assert doc.organ.text == "经济及社会理事会，"
+    assert len(doc.preambular) == 1 and [p.number for p in doc.operative] == [1, 2]
+    (inner,) = doc.embedded
+    assert inner.organ.text == "大会，"
+    assert [p.text[:3] for p in inner.preambular] == ["回顾其", "又回顾"]
+    assert [p.number for p in inner.operative] == [1, 2]
+    assert [s.label for s in inner.operative[1].sub_items] == ["(a)", "(b)"]
+    assert inner.operative[1].sub_items[-1].text.endswith("执行情况。")  # the closing quote is not the item's
+    assert doc.footer.date.text == "2011 年 7 月 28 日" and inner.footer.date is None
+    assert inner.text is doc.text and inner.offsets is doc.offsets
+    assert doc.source.text[inner.organ.start : inner.organ.end] == "大会，"
+    assert sum(1 for part in doc.body_parts() if part is inner.preambular[1]) == 1
+    assert document_json(doc)["embedded"][0]["organ"]["text"] == "大会，"
+    assert findings_of(RECOMMENDING) == []
+
+
+def test_embedded_resolution_is_judged_on_its_own():
+    text = RECOMMENDING.replace("“2. 请秘书长：", "“3. 请秘书长：").replace("“又回顾", "“决定")
+    found = findings_of(text)
+    assert sorted(r for r, _ in found) == ["RT121", "RV101"]
+    assert any("jumps from 1 to 3" in m for _, m in found)
+
+
+def test_unquoted_draft_with_a_title():
+    text = RECOMMENDING.replace("“", "").replace("”", "").replace(
+        "2. 建议大会通过下列决议草案：\n\n", "2. 建议大会通过下列决议草案：\n\n加强国际合作，应对非法资金流动的有害影响\n\n")
+    doc = doc_of(text)
+    (inner,) = doc.embedded
+    assert inner.header.title.text == "加强国际合作，应对非法资金流动的有害影响"
+    assert len(inner.preambular) == 2 and len(inner.operative) == 2 and len(doc.operative) == 2
+    assert findings_of(text) == []
+
+
+def test_a_chapeau_followed_by_an_organ_named_line_is_not_a_draft():
+    text = "大会，\n\n回顾其决议，\n\n1. 决定如下：\n\n请人权理事会，\n\n2. 请秘书长提交报告。"
+    assert doc_of(text).embedded == ()

@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from linter.read.line_shapes import (
     ANNEX_HEADING,
     DATE_LINE,
+    EMBEDDED_ORGAN,
     FOOTER_DATE,
     HEADER_KINDS,
     MEETING,
@@ -30,7 +31,15 @@ from linter.read.document import (  # noqa: F401  (the model is imported from he
 from linter.read.logical_lines import Normalized
 from linter.read.normalize import normalize
 from linter.read.offsets import OffsetMap
-from linter.read.paragraph_shapes import OPERATIVE_ENDS, RawParagraph, final_mark, is_mark, nest_levels, split_parts
+from linter.read.paragraph_shapes import (
+    OPERATIVE_ENDS,
+    RawParagraph,
+    final_mark,
+    is_mark,
+    nest_levels,
+    opening_verb,
+    split_parts,
+)
 from linter.read.sources import Source
 
 
@@ -210,8 +219,12 @@ class _BodyReader:
 
 
 def _is_organ(text: str, s: int, e: int) -> bool:
+    """An organ line opening a resolution quoted in this one: 大会， “经济及社会理事会， 《…》缔约方会议，
+    (not a paragraph that opens with a verb and happens to end with 理事会，)."""
     line = text[s:e].lstrip("“\"")
-    return len(line) <= 45 and bool(ORGAN_LINE.match(line))
+    if EMBEDDED_ORGAN.match(line):
+        return True
+    return len(line) <= 45 and bool(ORGAN_LINE.match(line)) and opening_verb(line) is None
 
 
 def _implicit_header_end(text: str, lines: list[tuple[int, int]]) -> int:
