@@ -150,7 +150,9 @@ def check_direction(doc: Document, rule: Rule) -> Iterator[Finding]:
 
 
 def has_annex(doc: Document) -> bool:
-    """Whether a paragraph after the organ line opens with an annex heading (附件, 附件一)."""
+    """Whether the Document has an annex, or a paragraph after the organ line opens with an annex heading (附件一)."""
+    if doc.annexes:
+        return True
     parts = [*doc.paragraphs, *doc.other]
     return any(_ANNEX_HEADING.match(part.text) for part in parts)
 

@@ -181,7 +181,11 @@ def cmd_parse(args) -> int:
     for p in doc.operative:
         print(f"  O{p.number}: {_short(p.text)}")
         for s in p.sub_items:
-            print(f"      {s.label} {_short(s.text)}")
+            print(f"    {'  ' * s.level}{s.label} {_short(s.text)}")
+    for inner in doc.embedded:
+        print(f"  embedded: {inner.organ.text if inner.organ else '-'} {len(inner.preambular)} preambular, {len(inner.operative)} operative")
+    for annex in doc.annexes:
+        print(f"  annex: {annex.heading.text} ({len(annex.lines)} lines)")
     print(f"  markers: {' '.join(str(m.number) for m in doc.markers) or '-'}")
     for f in doc.footnotes:
         print(f"  footnote {f.number}: {_short(f.text)}")
