@@ -55,3 +55,12 @@ def test_matched_paragraphs_are_not_segmented(monkeypatch):
     text = "大会，\n\n回顾其决议，\n\n但是承认，许多国家增加了援助，\n\n1. 重申决定在第六十九届会议上审议；\n\n2. 还再次请秘书长提交报告。"
     found = openers.find_openers(parse(Source("t.txt", text, "text", "utf-8")))
     assert [o.text for o in found.values()] == ["回顾", "承认", "重申", "还再次请"]
+
+
+def test_english_lexicon_loads():
+    from linter.registries.lexicon import english_openers
+
+    en = english_openers()
+    assert en["Further requests"].base == "Requests" and en["Further requests"].position == "further"
+    assert en["Also requests"].zh == {"又请": 1}
+    assert en["Acting under Chapter VII of the Charter of the United Nations"].part == "preambular"

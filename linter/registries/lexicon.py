@@ -10,6 +10,7 @@ from linter.datafile import read_validated
 from rules import DATA_DIR, SCHEMA_DIR
 
 VERBS_FILE = DATA_DIR / "verbs.zh.yaml"
+EN_VERBS_FILE = DATA_DIR / "verbs.en.yaml"
 SEQUENCE_PREFIXES = ("又", "还", "并")  # CONVENTIONS.md §3
 ADVERB_PREFIXES = ("再次", "特别", "因此", "就此", "大力", "同样")  # outside the sequence
 # A sequence prefix may precede an adverbial one (还再次要求, S/RES/2205 (2015)); any prefix combines with any opener.
@@ -115,6 +116,25 @@ def match_opener(text: str) -> OpenerMatch | None:
     if verb is None:
         return None
     return OpenerMatch(verb, lead, lead + length)
+
+
+@dataclass(frozen=True)
+class EnglishOpener:
+    """An English opener of rules/data/verbs.en.yaml: "Also requests" = base "Requests", position also."""
+
+    en: str
+    base: str
+    position: str  # base, also, further: its place in a 又/还 run
+    part: str
+    zh: dict[str, int] = field(default_factory=dict, compare=False, hash=False)  # Chinese openers of its lines
+
+
+@functools.lru_cache(maxsize=1)
+def english_openers() -> dict[str, EnglishOpener]:
+    """Every English opener by its form (for checks of the English side; no rule uses it yet)."""
+    data = read_validated(EN_VERBS_FILE, SCHEMA_DIR / "verbs_en.schema.json", "the English verb lexicon")
+    return {e["en"]: EnglishOpener(e["en"], e["base"], e["position"], e["part"], dict(e.get("zh", {})))
+            for e in data["openers"]}
 
 
 def user_dictionary() -> list[str]:
