@@ -58,7 +58,7 @@ def _unknown(doc: Document, rule: Rule, openers: dict[int, Opener]) -> Iterator[
     "Having met in Sendai at the invitation of Japan", unpc-dev 3674).
     """
     subjects = tuple(rule.options.get("subjects", ()))
-    candidates: list[tuple[str, Paragraph, Opener, list[tuple[str, str]]]] = []
+    candidates: list[tuple[str, Paragraph, Opener, list[tuple[str, str, str]]]] = []
     for part, paragraphs in (("preambular", doc.preambular), ("operative", doc.operative)):
         for paragraph in paragraphs:
             opener = openers.get(paragraph.offset)
@@ -74,16 +74,16 @@ def _unknown(doc: Document, rule: Rule, openers: dict[int, Opener]) -> Iterator[
                 continue
             # A misspelt opener ends on a word boundary of the segmentation (在过去 is not 通过 misspelt).
             bounds = _boundaries(opener.words)
-            misses = [(head, form) for head, form in near_misses(rest) if len(head) in bounds]
+            misses = [miss for miss in near_misses(rest) if len(miss[0]) in bounds]
             if misses:
                 candidates.append((part, paragraph, opener, misses))
     if not candidates:
         return
-    heads = sorted({head for *_, misses in candidates for head, _ in misses})
-    is_word = dict(zip(heads, segmenter().known_words(heads)))
+    words = sorted({word for *_, misses in candidates for _, word, _ in misses})
+    is_word = dict(zip(words, segmenter().known_words(words)))
     for part, paragraph, opener, misses in candidates:
-        # A word the segmenter's vocabulary knows (关于, 作为, 重视) is some other word, not a typo.
-        typos = [(head, form) for head, form in misses if not is_word[head]]
+        # A word the segmenter's vocabulary knows (关于, 作为, 重视; 因此 + 提议) is some other word, not a typo.
+        typos = [(head, form) for head, word, form in misses if not is_word[word]]
         if not typos:
             continue
         head = typos[0][0]

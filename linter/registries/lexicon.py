@@ -161,10 +161,11 @@ def _one_edit(head: str, form: str) -> bool:
     return False
 
 
-def near_misses(text: str) -> list[tuple[str, str]]:
-    """(head, opener): ways `text` may begin with a misspelt opener of two or more characters, head being the
-    misspelt words (prefix included) that stand for the opener: 回故其决议 gives (回故, 回顾). Longest opener first."""
-    found: list[tuple[str, str]] = []
+def near_misses(text: str) -> list[tuple[str, str, str]]:
+    """(head, word, opener): ways `text` may begin with a misspelt opener of two or more characters; head is what
+    stands for the opener (prefix included), word the misspelt verb without its prefix: 又回故其宣言 gives
+    (又回故, 回故, 又回顾). Longest opener first."""
+    found: list[tuple[str, str, str]] = []
     forms, _ = _bases()
     for prefix in ("",) + PREFIXES:
         if not text.startswith(prefix):
@@ -176,7 +177,7 @@ def near_misses(text: str) -> list[tuple[str, str]]:
             for size in (len(base), len(base) - 1, len(base) + 1):
                 head = rest[:size]
                 if size >= 2 and len(head) == size and all("\u4e00" <= ch <= "\u9fff" for ch in head) and _one_edit(head, base):
-                    found.append((prefix + head, prefix + base))
+                    found.append((prefix + head, head, prefix + base))
     return found
 
 
