@@ -19,6 +19,8 @@ from linter.findings import Finding
 from linter.read.structure import Document
 
 _CLAUSE_END = re.compile(r"[，。；：！？,;]")
+# A token after the last word of every clause, so that a pattern can require the clause to end ({TEXT: <clause-end>}).
+CLAUSE_END_TOKEN = "<clause-end>"
 
 
 def clause_around(text: str, hit_start: int, hit_end: int) -> tuple[int, int]:
@@ -43,8 +45,9 @@ def match_tokens(patterns_json: str, words: tuple[str, ...]) -> list[tuple[int, 
     from spacy.tokens import Doc
 
     vocab, matcher = _matcher(patterns_json)
-    doc = Doc(vocab, words=[w.rstrip() or w for w in words], spaces=[w != w.rstrip() for w in words])
-    return sorted((s, e) for _, s, e in matcher(doc))
+    doc = Doc(vocab, words=[w.rstrip() or w for w in words] + [CLAUSE_END_TOKEN],
+              spaces=[w != w.rstrip() for w in words] + [False])
+    return sorted({(s, min(e, len(words))) for _, s, e in matcher(doc) if s < len(words)})
 
 
 def check_token_pattern(doc: Document, rule: Rule) -> Iterator[Finding]:
@@ -75,9 +78,9 @@ def check_token_pattern(doc: Document, rule: Rule) -> Iterator[Finding]:
         if starts[-1] != len(text):
             continue  # the segmenter changed the text (it never should); do not guess positions
         ends = [starts[k] + len(w.rstrip()) for k, w in enumerate(words)]
-        for s, e in spans:
-            if report is not None:
-                s, e = s + report, s + report + 1
+        # Two patterns may match around one token (的 before a preposition and before a verb): report it once.
+        reported = sorted({(s + report, s + report + 1) if report is not None else (s, e) for s, e in spans})
+        for s, e in reported:
             start, end = offset + starts[s], offset + ends[e - 1]
             found = text[starts[s] : ends[e - 1]]
             context = text[starts[max(0, s - 2)] : ends[min(len(words), e + 2) - 1]]
@@ -88,7 +91,7 @@ def check_token_pattern(doc: Document, rule: Rule) -> Iterator[Finding]:
 
 def _cached_matches(seg, patterns_json: str, words_list: list[tuple[str, ...]]) -> list[list[tuple[int, int]]]:
     salt = hashlib.sha256(patterns_json.encode()).hexdigest()[:16]
-    keys = [hashlib.sha256(f"match|{salt}|{chr(31).join(words)}".encode()).hexdigest() for words in words_list]
+    keys = [hashlib.sha256(f"match-end|{salt}|{chr(31).join(words)}".encode()).hexdigest() for words in words_list]
     cached = seg.cache.get_many(sorted(set(keys))) if seg.cache else {}
     out: list[list[tuple[int, int]]] = []
     fresh: dict[str, list[str]] = {}

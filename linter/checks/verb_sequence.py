@@ -1,13 +1,15 @@
-"""The 又/还 sequence (RV141-RV143): runs of paragraphs with the same verb, CONVENTIONS §3."""
+"""The 又/还 sequence (RV141-RV144): runs of paragraphs with the same verb, CONVENTIONS §3."""
 
 from __future__ import annotations
 
 from typing import Iterator
 
+from linter.analyses.document_dates import own_body
 from linter.analyses.openers import Opener, find_openers
 from linter.engine.rule import Rule
 from linter.findings import Edit, Finding, Fix
 from linter.read.structure import Document
+from linter.registries.bodies import registry
 
 
 def _family(base: str) -> str:
@@ -20,12 +22,13 @@ def check_sequence(doc: Document, rule: Rule) -> Iterator[Finding]:
     if not doc.paragraphs:
         return
     openers = find_openers(doc)
+    # Preamble and operative part are separate sequences (CONVENTIONS §3).
     parts = [[openers.get(p.offset) for p in paragraphs] for paragraphs in (doc.preambular, doc.operative)]
-    # How this document numbers its runs, for the inversion message (CONVENTIONS §3: name the majority).
     pairs = [(prev, cur) for ops in parts for prev, cur in zip(ops, ops[1:])]
-    huan_second = sum(1 for prev, cur in pairs if _is(cur, "还") and _is(prev, "none") and _same(prev, cur))
-    you_second = sum(1 for prev, cur in pairs if _is(cur, "又") and _is(prev, "none") and _same(prev, cur))
-    for ops in parts:  # preamble and operative part are separate sequences (CONVENTIONS §3)
+    if case == "mixed":
+        yield from _mixed(doc, rule, pairs)
+        return
+    for ops in parts:
         for i, cur in enumerate(ops):
             if cur is None or cur.verb is None or cur.verb.prefix not in ("又", "还"):
                 continue
@@ -43,21 +46,40 @@ def check_sequence(doc: Document, rule: Rule) -> Iterator[Finding]:
                     yield rule.finding_at(*span, fix=fix, verb=cur.text, prefix=prefix, base=base, before=before)
                 continue
             if case == "inversion" and prefix == "又" and prev.verb.prefix == "还":
-                convention = rule.phrase("convention", huan=huan_second, you=you_second)
+                huan, you = _seconds(pairs)
+                convention = rule.phrase("convention", huan=len(huan), you=len(you))
                 p_start = prev.paragraph.offset + prev.start
                 fix = Fix((Edit(*doc.span(p_start, p_start + 1), "又"), Edit(*prefix_span, "还")), safe=False)
                 yield rule.finding_at(*span, fix=fix, verb=cur.text, prev=prev.text, base=base, convention=convention)
-            elif case == "order":
-                if prefix == "还" and prev.verb.prefix == "none":
-                    fix = Fix((Edit(*prefix_span, "又"),))
-                    yield rule.finding_at(
-                        *span, fix=fix, verb=cur.text, prev=prev.text, right="又" + base, position=rule.phrase("second"),
-                        severity="info",
-                    )
-                elif prefix == "又" and prev.verb.prefix == "又":
-                    fix = Fix((Edit(*prefix_span, "还"),))
-                    yield rule.finding_at(*span, fix=fix, verb=cur.text, prev=prev.text, right="还" + base,
-                                          position=rule.phrase("third"))
+            elif case == "repeat" and prefix == "又" and prev.verb.prefix == "又":
+                fix = Fix((Edit(*prefix_span, "还"),))
+                yield rule.finding_at(*span, fix=fix, verb=cur.text, prev=prev.text, right="还" + base)
+
+
+def _mixed(doc: Document, rule: Rule, pairs: list[tuple[Opener | None, Opener | None]]) -> Iterator[Finding]:
+    """One finding per document at most: a verb whose runs take 又 for the second paragraph in one place and 还 in
+    another. Off for a body whose house style is 还 for the second (bodies.yaml sequence_style), which mixes them."""
+    body = own_body(doc, registry())
+    if body is not None and body.data.get("sequence_style", {}).get("second") == "还":
+        return
+    huan, you = _seconds(pairs)
+    mixed = {_family(o.verb.base) for o in huan} & {_family(o.verb.base) for o in you}
+    if not mixed:
+        return
+    # Report the first paragraph that departs from the document's majority (又 on a tie, the GA/ECOSOC style).
+    major, minor = (huan, you) if len(huan) > len(you) else (you, huan)
+    first = min((o for o in minor if _family(o.verb.base) in mixed), key=lambda o: o.paragraph.offset + o.start)
+    other = next(o for o in major if _same(o, first))
+    start = first.paragraph.offset + first.start
+    yield rule.finding_at(*doc.span(start, start + len(first.text)), verb=first.text, base=first.verb.base,
+                          other=other.text, you=len(you), huan=len(huan))
+
+
+def _seconds(pairs) -> tuple[list[Opener], list[Opener]]:
+    """Second paragraphs of runs: those written 还X right after X, and those written 又X right after X."""
+    huan = [cur for prev, cur in pairs if _is(cur, "还") and _is(prev, "none") and _same(prev, cur)]
+    you = [cur for prev, cur in pairs if _is(cur, "又") and _is(prev, "none") and _same(prev, cur)]
+    return huan, you
 
 
 def _is(opener: Opener | None, prefix: str) -> bool:
