@@ -8,6 +8,7 @@ script the report still reads; it only adds sorting, filtering and explanations 
 from __future__ import annotations
 
 import html
+import os
 from importlib import resources
 from pathlib import Path
 from typing import Sequence
@@ -35,6 +36,7 @@ def render_html(result: BatchResult, rules: Sequence[Rule]) -> str:
     s = summarize(result)
     by_id = {r.id: r for r in rules}
     ids = {o.path: f"d{i}" for i, o in enumerate(result.outcomes, 1)}
+    names = _short_names([o.path for o in result.outcomes])
     parts = [
         "<!DOCTYPE html>", '<html lang="en"><head><meta charset="utf-8">',
         '<meta name="viewport" content="width=device-width, initial-scale=1">',
@@ -46,9 +48,9 @@ def render_html(result: BatchResult, rules: Sequence[Rule]) -> str:
         _partial_banner(result),
         '<nav><a href="#summary">Summary</a><a href="#files">Files</a><a href="#rules">Rules</a>'
         f'{"<a href=#errors>Could not be checked</a>" if s.failed else ""}<a href="#drafts">Drafts</a></nav></header>',
-        "<main>", _summary(s, by_id), _files_table(result, ids), _errors(result), _rules(s, result, by_id, ids),
+        "<main>", _summary(s, by_id), _files_table(result, ids, names), _errors(result), _rules(s, result, by_id, ids),
         '<section id="drafts"><h2>Drafts</h2>',
-        *(_draft(o, ids[o.path]) for o in result.checked),
+        *(_draft(o, ids[o.path], names[o.path]) for o in result.checked),
         "</section></main>", f"<script>{_asset('report.js')}</script></body></html>",
     ]
     return "\n".join(p for p in parts if p)
@@ -94,7 +96,18 @@ def _summary(s: Summary, by_id: dict[str, Rule]) -> str:
     return "".join(out)
 
 
-def _files_table(result: BatchResult, ids: dict[str, str]) -> str:
+def _short_names(paths: list[str]) -> dict[str, str]:
+    """Paths relative to the drafts' common folder, which the page says once."""
+    if len(paths) < 2:
+        return {p: Path(p).name for p in paths}
+    try:
+        root = os.path.commonpath([os.path.dirname(os.path.abspath(p)) for p in paths])
+    except ValueError:  # paths on different drives
+        return {p: p for p in paths}
+    return {p: os.path.relpath(os.path.abspath(p), root) for p in paths}
+
+
+def _files_table(result: BatchResult, ids: dict[str, str], names: dict[str, str]) -> str:
     rule_ids = sorted({f.rule for f in result.findings()})
     out = ['<section id="files"><h2>Files</h2><form class="filters" id="filters" onsubmit="return false">',
            '<label>Worst severity <select id="f-sev"><option value="">any</option>',
@@ -113,7 +126,7 @@ def _files_table(result: BatchResult, ids: dict[str, str]) -> str:
         did = ids[o.path]
         if not o.ok:
             out.append(f'<tr data-path="{_e(o.path)}" data-worst="failed" data-rank="4" data-n="0" data-rules="" '
-                       f'class="failed"><td><a href="#err-{did}">{_e(o.path)}</a></td><td>could not be checked</td>'
+                       f'class="failed"><td><a href="#err-{did}" title="{_e(o.path)}">{_e(names[o.path])}</a></td><td>could not be checked</td>'
                        f'<td class="num">–</td>{"<td></td>" * len(ORDER)}<td>{_e(o.error)}</td></tr>')
             continue
         counts = o.severity_counts()
@@ -122,7 +135,7 @@ def _files_table(result: BatchResult, ids: dict[str, str]) -> str:
         rules = sorted({f.rule for f in o.findings})
         attrs = "".join(f' data-{sev}="{counts[sev]}"' for sev in ORDER)
         out.append(f'<tr data-path="{_e(o.path)}" data-worst="{worst}" data-rank="{rank}" data-n="{len(o.findings)}"'
-                   f'{attrs} data-rules=" {" ".join(rules)} "><td><a href="#{did}">{_e(o.path)}</a></td>'
+                   f'{attrs} data-rules=" {" ".join(rules)} "><td><a href="#{did}" title="{_e(o.path)}">{_e(names[o.path])}</a></td>'
                    f'<td><span class="badge sev-{worst}">{worst}</span></td><td class="num">{len(o.findings)}</td>'
                    + "".join(f'<td class="num">{counts[sev] or ""}</td>' for sev in ORDER)
                    + f'<td class="rules">{" ".join(_e(r) for r in rules)}</td></tr>')
@@ -166,10 +179,10 @@ def _plural(n: int, word: str) -> str:
     return f"{n} {word}{'s' if n != 1 else ''}"
 
 
-def _draft(o: FileOutcome, did: str) -> str:
+def _draft(o: FileOutcome, did: str, name: str) -> str:
     counts = o.severity_counts()
     said = ", ".join(f"{n} {sev}" for sev, n in counts.items() if n) or "no findings"
-    out = [f'<article class="draft" id="{did}"><h3>{_e(o.path)}</h3><p class="meta">{_e(o.format)} · '
+    out = [f'<article class="draft" id="{did}"><h3 title="{_e(o.path)}">{_e(name)}</h3><p class="meta">{_e(o.format)} · '
            f'{len(o.text):,} characters · {said} · <a href="#files">↑ files</a></p>',
            f'<pre class="text">{highlighted(o.text, o.findings, did)}</pre>']
     if o.findings:
