@@ -152,6 +152,9 @@ def _say_done(result: BatchResult, reused: int, written: list[str]) -> None:
     line = (f"resolint batch: {s.checked} of {result.total} drafts checked in {result.seconds:.1f} s "
             f"({result.jobs} {result.backend} worker{'s' if result.jobs != 1 else ''}): {s.findings} findings"
             + (f" ({', '.join(parts)})" if parts else "") + f"; {reused} reused from the cache")
+    if result.workers:
+        peak = max(w["peak_rss_kb"] for w in result.workers.values()) / 1024 / 1024
+        line += f"; peak memory per worker {peak:.2f} GB"
     if s.failed:
         line += f"; {s.failed} could not be checked"
     if result.partial:
