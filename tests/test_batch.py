@@ -182,13 +182,14 @@ def test_progress_bar_is_silent_off_a_terminal_and_full_on_one(tmp_path):
     (["--json", "{draft}"], "is one of the drafts"),
     (["--json", "{tmp}/no/such/dir/out.json"], "is not a directory"),
     (["--json", "{tmp}/o.json", "--jobs", "0"], "--jobs: must be at least 1"),
+    (["-", "--json", "{tmp}/o.json"], "not standard input"),
 ])
 def test_bad_options_are_one_line_and_exit_2(capsys, tmp_path, args, message):
     draft = tmp_path / "d.txt"
     draft.write_text("大会，\n\n1. 决定继续审议。\n", encoding="utf-8")
     before = draft.read_bytes()
     args = [a.format(draft=draft, tmp=tmp_path) for a in args]
-    assert main(["batch", str(draft), "--no-config", *args]) == 2
+    assert main(["batch", str(draft), *args, "--no-config"]) == 2
     err = capsys.readouterr().err.strip().splitlines()
     assert len(err) == 1 and message in err[0] and "Traceback" not in err[0]
     assert draft.read_bytes() == before

@@ -57,7 +57,9 @@ def run_command(args, expand_paths: Callable) -> int:
             raise InputError("batch", "nothing to write: give --report, --json, --csv or --annotate-docx")
         if args.jobs is not None and args.jobs < 1:
             raise InputError("--jobs", f"must be at least 1 (got {args.jobs})")
-        paths = [p for p in expand_paths(args.paths, problems, config.exclude) if p != "-"]
+        if "-" in args.paths:
+            raise InputError("-", "batch reads files and directories, not standard input (use check for that)")
+        paths = expand_paths(args.paths, problems, config.exclude)
         _check_outputs(args, paths)
     except InputError as exc:
         problems.report(exc)
