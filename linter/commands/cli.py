@@ -1,4 +1,4 @@
-"""The `resolint` command: check, fix, parse, rules, explain."""
+"""The `resolint` command: check, fix, parse, rules, explain (and batch, from linter/batch)."""
 
 from __future__ import annotations
 
@@ -11,6 +11,7 @@ from pathlib import Path
 
 from linter import __version__
 from linter.analyses.segmentation import ModelError
+from linter.batch.batch_command import add_parser as add_batch_parser
 from linter.commands.treaty_lookup import add_parsers as add_treaty_parsers
 from linter.config import Config, resolve_config
 from linter.draft_writer import write_atomic
@@ -292,6 +293,7 @@ def build_parser() -> argparse.ArgumentParser:
     explain.add_argument("--rules-dir", action="append")
     explain.set_defaults(func=cmd_explain)
     add_treaty_parsers(sub)  # treaties, footnote
+    add_batch_parser(sub, rule_options, expand_paths)  # batch: linter/batch/
     return parser
 
 
