@@ -94,7 +94,7 @@ def check_first_mentions(doc: Document, rule: Rule) -> Iterator[Finding]:
         if mention.quoted or mention.resolution_subject or len(mention.treaties) != 1:
             continue
         treaty = mention.treaties[0]
-        if treaty.id in seen:
+        if treaty.id in seen or not treaty.footnoted:
             continue
         seen.add(treaty.id)
         problem = _first_mention_problem(rule, index, mention, treaty, orphans)
