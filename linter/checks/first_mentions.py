@@ -18,12 +18,15 @@ def check_first_mentions(doc: Document, rule: Rule) -> Iterator[Finding]:
     seen: set[str] = set()
     orphans = _orphan_notes(doc, index)
     for part, mention in index.mentions:
-        if mention.quoted or mention.resolution_subject or len(mention.treaties) != 1:
+        if (mention.quoted or mention.resolution_subject or mention.frame or mention.names_body
+                or len(mention.treaties) != 1):
             continue
         treaty = mention.treaties[0]
         if treaty.id in seen or not treaty.footnoted:
             continue
         seen.add(treaty.id)
+        if mention.family:  # 《公约》及其各项议定书 names the protocols too
+            seen.update(t.id for t in index.registry.children(treaty))
         problem = _first_mention_problem(rule, index, mention, treaty, orphans)
         if problem:
             start, end = part.offset + mention.start, part.offset + mention.end
