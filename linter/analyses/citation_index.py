@@ -23,6 +23,8 @@ from linter.registries.treaties import CitedForm, Registry, Treaty, active_regis
 
 UNTS = ("unts",)
 GENERAL_ASSEMBLY = "general-assembly"
+# What a footnote body that cites something shows: a title, a resolution or decision, a document symbol, the UNTS.
+_CITATION_HINT = re.compile(r"《|条约汇编|号决议|号决定|号文件|正式记录|出售品编号|[A-Z]{1,8}/[A-Za-z0-9]")
 
 
 @dataclass(frozen=True)
@@ -38,6 +40,10 @@ class Note:
     def cited_form(self, treaty: Treaty) -> CitedForm | None:
         """The registry form by which this body (or the body its 同上 repeats) cites `treaty`, if any."""
         return next((form for t, form in self.cited if t.id == treaty.id), None)
+
+    def cites_nothing(self) -> bool:
+        """A body that is no citation at all: prose such as a definition (为本决议之目的，…系指…)."""
+        return self.parsed is None and not self.cited and not _CITATION_HINT.search(self.footnote.text)
 
     @property
     def sources(self) -> tuple[Citation, ...]:

@@ -187,6 +187,8 @@ def _ibid_problem(rule: Rule, index: CitationIndex, note: Note, source: Citation
         return rule.phrase("not-first-source")
     if len(previous.sources) > 1:
         return rule.phrase("several-sources", previous=previous.footnote.number, count=len(previous.sources))
+    if previous.cites_nothing():
+        return _after_prose(rule, index, note, source, previous)
     if previous.parsed is None and not previous.cited:
         return None  # a body resolint cannot read: no judgement
     if (source.volumes or source.numbers) and previous.publication != UNTS:
@@ -200,6 +202,16 @@ def _treaty_named_at(index: CitationIndex, note: Note) -> tuple[Mention, Treaty]
     names = [n.mention for n in index.marker_names if n.marker.number == note.footnote.number and n.mention]
     names = [m for m in names if len(m.treaties) == 1]
     return (names[0], names[0].treaties[0]) if names else None
+
+
+def _after_prose(rule: Rule, index: CitationIndex, note: Note, source: Citation, previous: Note) -> str | None:
+    """同上 after a body that cites nothing (a definition): wrong under a treaty's name or with a volume."""
+    named = _treaty_named_at(index, note)
+    if named is not None and _known_citation(named[1]):
+        return rule.phrase("treaty-after-prose", previous=previous.footnote.number, treaty=_name(named[0]))
+    if source.volumes or source.numbers:
+        return rule.phrase("after-prose", previous=previous.footnote.number)
+    return None
 
 
 def _known_citation(treaty: Treaty) -> bool:
