@@ -57,10 +57,10 @@ def _first_mention_problem(rule: Rule, index: CitationIndex, mention: Mention, t
                            orphans: list[Note]) -> str | None:
     markers = index.markers_on(mention)
     if not markers:
-        form = _wanted_form(index, treaty)
         if treaty.volumes:
             wanted = rule.phrase("unts-volume-and-number")
         else:
+            form = _wanted_form(index, treaty)
             wanted = form.text if form else rule.phrase("where-published")
         orphan = next((n for n in orphans if set(n.cited_volumes()) & set(treaty.volumes) or n.cited_form(treaty)), None)
         hint = rule.phrase("orphan-footnote", number=orphan.footnote.number) if orphan else ""

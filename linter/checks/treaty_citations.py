@@ -193,7 +193,7 @@ def _ibid_problem(rule: Rule, index: CitationIndex, note: Note, source: Citation
         return None  # a body resolint cannot read: no judgement
     if (source.volumes or source.numbers) and previous.publication != UNTS:
         return rule.phrase("not-treaty-series", previous=previous.footnote.number,
-                           publication=_publication_words(rule, previous.publication))
+                           publication=_publication_words(rule, previous.publication, previous))
     return _names_other_treaty(rule, index, note, source, previous)
 
 
