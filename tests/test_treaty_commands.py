@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from linter.commands.cli import main
 
 USER_REGISTRY = """version: 1
@@ -30,6 +32,26 @@ def test_footnote_lookup_by_short_title_and_substring(capsys):
     assert code == 0 and out.splitlines()[0] == "联合国，《条约汇编》，第2349卷，第42146号。"
     code, _, err = run_cli(capsys, "footnote", "--no-config", "公约")
     assert code == 2 and "treaties match" in err and len(err.strip().splitlines()) == 1
+
+
+@pytest.mark.parametrize("query", ["打击跨国有组织犯罪公约", "《打击跨国有组织犯罪公约》", "untoc", "UNTOC",
+                                   "United Nations Convention against Transnational Organized Crime"])
+def test_footnote_for_a_clipped_title_an_id_or_the_english_names_the_convention(capsys, query):
+    # a title clipped to …公约 is the Convention, not the three Protocols whose titles contain it
+    code, out, err = run_cli(capsys, "footnote", "--no-config", query)
+    assert code == 0 and "treaties match" not in err
+    assert out.splitlines()[0] == "联合国，《条约汇编》，第 2225 卷，第 39574 号。"
+
+
+def test_footnote_without_unts_data(capsys):
+    code, out, _ = run_cli(capsys, "footnote", "--no-config", "crc-opic")
+    assert code == 0 and out.splitlines()[0] == "第 66/138 号决议，附件。"
+    code, out, _ = run_cli(capsys, "footnote", "--no-config", "watercourses-convention")
+    assert code == 0 and out.splitlines()[0] == "大会第51/229号决议，附件。"
+    code, out, err = run_cli(capsys, "footnote", "--no-config", "国际法院规约")
+    assert code == 1 and out == "" and "without a footnote" in err
+    code, out, err = run_cli(capsys, "footnote", "--no-config", "minamata-convention")
+    assert code == 1 and out == "" and "neither UNTS data nor a cited form" in err
 
 
 def test_treaties_listing_and_query(capsys):

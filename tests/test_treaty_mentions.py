@@ -72,6 +72,18 @@ def test_family_tail_quotes_and_resolution_subjects():
     assert not family.quoted and not family.resolution_subject
 
 
+def test_frames_and_treaty_bodies():
+    # C:development_1378, C:peace_196: the frame of another instrument, a body of the treaty
+    text = ("又回顾在《联合国打击跨国有组织犯罪公约》下通过的《儿童权利公约》于2016年生效，"
+            "欢迎《联合国打击跨国有组织犯罪公约》缔约方会议和《儿童权利公约》秘书处的工作，"
+            "促请各国在《儿童权利公约》下采取行动，")
+    frame, framed, conference, secretariat, under = part_mentions(text, REGISTRY)
+    assert frame.frame and not frame.names_body
+    assert not framed.frame and not framed.names_body
+    assert conference.names_body and secretariat.names_body and not conference.frame
+    assert not under.frame  # 在《X》下采取行动: no instrument adopted under it
+
+
 def doc_of(body: str):
     return parse(source_from(body, "markdown", "<test>.md"))
 

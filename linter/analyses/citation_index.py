@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from linter.analyses.footnote_citations import (
@@ -15,10 +16,15 @@ from linter.analyses.treaty_mentions import (
     document_mentions,
     mention_at_marker,
 )
+from linter.analyses.document_dates import own_body
 from linter.read.structure import Document, Footnote, FootnoteMarker, Part
-from linter.registries.treaties import Registry, Treaty, active_registry
+from linter.registries.bodies import registry as bodies_registry
+from linter.registries.treaties import CitedForm, Registry, Treaty, active_registry
 
 UNTS = ("unts",)
+GENERAL_ASSEMBLY = "general-assembly"
+# What a footnote body that cites something shows: a title, a resolution or decision, a document symbol, the UNTS.
+_CITATION_HINT = re.compile(r"《|条约汇编|号决议|号决定|号文件|正式记录|出售品编号|[A-Z]{1,8}/[A-Za-z0-9]")
 
 
 @dataclass(frozen=True)
@@ -29,6 +35,15 @@ class Note:
     parsed: ParsedFootnote | None
     previous: "Note | None"
     publication: tuple | None  # what a 同上 in the next body would repeat; None after a body of several sources
+    cited: tuple[tuple[Treaty, CitedForm], ...] = ()  # treaties cited by a registry form (a 同上 repeats them)
+
+    def cited_form(self, treaty: Treaty) -> CitedForm | None:
+        """The registry form by which this body (or the body its 同上 repeats) cites `treaty`, if any."""
+        return next((form for t, form in self.cited if t.id == treaty.id), None)
+
+    def cites_nothing(self) -> bool:
+        """A body that is no citation at all: prose such as a definition (为本决议之目的，…系指…)."""
+        return self.parsed is None and not self.cited and not _CITATION_HINT.search(self.footnote.text)
 
     @property
     def sources(self) -> tuple[Citation, ...]:
@@ -82,6 +97,7 @@ class CitationIndex:
     notes: tuple[Note, ...]
     mentions: tuple[tuple[Part, Mention], ...]
     marker_names: tuple[MarkerName, ...]
+    ga_text: bool | None = None  # a General Assembly text (cites its own resolutions bare); None: organ unknown
 
     def note(self, number: int) -> Note | None:
         return next((n for n in self.notes if n.footnote.number == number), None)
@@ -108,12 +124,33 @@ def build_index(doc: Document, registry: Registry) -> CitationIndex:
         publication = None
         if parsed is not None and len(parsed.sources) == 1:
             publication = publication_of(parsed.sources[0], previous.publication if previous else None)
-        note = Note(footnote, parsed, previous, publication)
+        note = Note(footnote, parsed, previous, publication, _cited_by_form(footnote.text, parsed, previous, registry))
         notes.append(note)
         previous = note
     mentions = document_mentions(doc, registry)
     names = tuple(MarkerName(m, mention_at_marker(doc, m, mentions)) for m in doc.markers)
-    return CitationIndex(registry, tuple(notes), tuple(mentions), names)
+    body = own_body(doc, bodies_registry())
+    ga_text = None if body is None else body.id == GENERAL_ASSEMBLY
+    return CitationIndex(registry, tuple(notes), tuple(mentions), names, ga_text)
+
+
+def _cited_by_form(text: str, parsed: ParsedFootnote | None, previous: Note | None,
+                   registry: Registry) -> tuple[tuple[Treaty, CitedForm], ...]:
+    """Treaties a body cites by a registry form (大会第2200 A (XXI)号决议，附件), source by source; a 同上 without
+    volume repeats those of the body before it."""
+    if parsed is not None:
+        pieces = [text[s.start:s.end] for s in parsed.sources if s.kind != "ibid"]
+        first = parsed.sources[0]
+        repeated = first.kind == "ibid" and not first.volumes and not first.numbers
+    else:
+        pieces = [p for p in re.split(r"[；;]", text) if p.strip()]
+        repeated = False
+    found: list[tuple[Treaty, CitedForm]] = []
+    if repeated and previous is not None and len(previous.sources) <= 1:
+        found.extend(previous.cited)
+    for piece in pieces:
+        found.extend(registry.by_cited_form(piece))
+    return tuple(dict.fromkeys(found))
 
 
 _last: tuple[Document, Registry, CitationIndex] | None = None

@@ -20,6 +20,10 @@ _TO_MARKER = re.compile(r"[\s，、；。,;：:]{0,3}")
 # A name that is only the subject of a resolution: 关于《X》的 … 第 n 号决议, 题为“…《X》…”的第 n 号决议.
 _CLAUSE_END = "，；。：,;:"
 _RESOLUTION_AFTER = re.compile(r"号(?:决议|决定)")
+# 在《X》下通过的《Y》: X is named as the frame Y was adopted under, not as a treaty in its own right.
+_FRAME_AFTER = re.compile(r"\s?(?:框架)?下\s?(?:通过|订立|缔结|设立|谈判)?\s?的\s?(?:\d{4}\s?年\s?)?《")
+# 《X》缔约方会议, 《X》秘书处: the words name a body of the treaty, not the treaty.
+_BODY_AFTER = re.compile(r"\s?(?:缔约方|缔约国)(?:会议|大会)|\s?秘书处")
 _GENERIC_SHORT = {"公约", "议定书", "任择议定书", "协定", "条约", "规约", "宪章"}
 
 
@@ -43,6 +47,8 @@ class Mention:
     resolution_subject: bool
     short: bool
     treaties: tuple[Treaty, ...]
+    frame: bool = False  # 在《X》下通过的《Y》
+    names_body: bool = False  # 《X》缔约方会议, 《X》秘书处
 
 
 def part_mentions(text: str, registry: Registry) -> list[Mention]:
@@ -77,7 +83,15 @@ def _mention(text: str, title: str, year, start: int, end: int, found, short: bo
         title=title, year=year, start=start, end=end, tail_end=tail.end() if tail else end, family=bool(tail),
         quoted=_inside_quotes(text, start), resolution_subject=_names_a_resolution(text, start, end),
         short=short, treaties=tuple(found),
+        frame="在" in _clause_before(text, start) and bool(_FRAME_AFTER.match(text, end)),
+        names_body=bool(_BODY_AFTER.match(text, end)),
     )
+
+
+def _clause_before(text: str, start: int) -> str:
+    """The text of the clause before `start` (from the last ，；。： on)."""
+    clause_start = max((text.rfind(ch, 0, start) for ch in _CLAUSE_END), default=-1) + 1
+    return text[clause_start:start]
 
 
 def _inside_quotes(text: str, pos: int) -> bool:
@@ -87,10 +101,9 @@ def _inside_quotes(text: str, pos: int) -> bool:
 
 def _names_a_resolution(text: str, start: int, end: int) -> bool:
     """关于《X》的 … 第 n 号决议: the clause is about a resolution whose subject is X."""
-    clause_start = max((text.rfind(ch, 0, start) for ch in _CLAUSE_END), default=-1) + 1
     stops = [i for i in (text.find(ch, end) for ch in _CLAUSE_END) if i >= 0]
     clause_end = min(stops) if stops else len(text)
-    return "关于" in text[clause_start:start] and bool(_RESOLUTION_AFTER.search(text, end, clause_end))
+    return "关于" in _clause_before(text, start) and bool(_RESOLUTION_AFTER.search(text, end, clause_end))
 
 
 def body_parts(doc: Document) -> list[Part]:

@@ -40,13 +40,9 @@ def _groups(doc: Document) -> Iterator[list[Part]]:
 
 def clipped_from(title: str, registry: Registry) -> tuple[Treaty, ...]:
     """Treaties whose full title ends with `title` but is longer: 打击跨国有组织犯罪公约 ⊂ 联合国打击跨国有组织犯罪公约."""
-    key = title_key(title)
-    if len(key) < 4 or not key.endswith(_TREATY_WORDS):
+    if not title_key(title).endswith(_TREATY_WORDS):
         return ()
-    return tuple(
-        t for t in registry.treaties
-        if any(title_key(full).endswith(key) and title_key(full) != key for full in (t.title_zh, *t.variants))
-    )
+    return registry.by_clipped_title(title)
 
 
 def title_uses(doc: Document, registry: Registry) -> list[TitleUse]:

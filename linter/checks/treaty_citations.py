@@ -1,4 +1,4 @@
-"""Footnote citation checkers: treaty volumes and numbers, first mentions, format, 同上, Official Records, repeats."""
+"""Footnote citation checkers: treaty volumes and numbers, format, 同上, Official Records, repeats (first mentions: first_mentions)."""
 
 from __future__ import annotations
 
@@ -18,7 +18,7 @@ from linter.engine.rule import Rule
 from linter.findings import Finding
 from linter.read.structure import Document
 from linter.registries.bodies import registry
-from linter.registries.treaties import Treaty, title_key
+from linter.registries.treaties import Treaty
 
 
 def _name(mention: Mention) -> str:
@@ -80,57 +80,6 @@ def _number_findings(doc, rule, note: Note, citation: Citation, mention: Mention
                 what=rule.phrase(what), found=field.value, treaty=name, marker=note.footnote.number,
                 expected="、".join(map(str, expected)),
             )
-
-
-# ---------------------------------------------------------------- RC202
-
-
-def check_first_mentions(doc: Document, rule: Rule) -> Iterator[Finding]:
-    """The first time the text names a treaty, a footnote should cite where it is published."""
-    index = citation_index(doc)
-    seen: set[str] = set()
-    orphans = _orphan_notes(doc, index)
-    for part, mention in index.mentions:
-        if mention.quoted or mention.resolution_subject or len(mention.treaties) != 1:
-            continue
-        treaty = mention.treaties[0]
-        if treaty.id in seen:
-            continue
-        seen.add(treaty.id)
-        problem = _first_mention_problem(rule, index, mention, treaty, orphans)
-        if problem:
-            start, end = part.offset + mention.start, part.offset + mention.end
-            yield rule.finding(doc, start, end, name=_written_name(mention, treaty), problem=problem)
-
-
-def _written_name(mention: Mention, treaty: Treaty) -> str:
-    """The name as the text writes it, with the registry's title when the text uses another one."""
-    written = f"{mention.year}年《{mention.title}》" if mention.year else f"《{mention.title}》"
-    if title_key(written) == title_key(treaty.display_title):
-        return written
-    return f"{written} ({treaty.display_title})"
-
-
-def _orphan_notes(doc: Document, index: CitationIndex) -> list[Note]:
-    used = {m.number for m in doc.markers}
-    return [n for n in index.notes if n.footnote.number not in used]
-
-
-def _first_mention_problem(rule: Rule, index: CitationIndex, mention: Mention, treaty: Treaty,
-                           orphans: list[Note]) -> str | None:
-    markers = index.markers_on(mention)
-    if not markers:
-        wanted = rule.phrase("unts-volume-and-number") if treaty.volumes else (treaty.cited_as or rule.phrase("where-published"))
-        orphan = next((n for n in orphans if set(n.cited_volumes()) & set(treaty.volumes)), None)
-        hint = rule.phrase("orphan-footnote", number=orphan.footnote.number) if orphan else ""
-        return rule.phrase("no-footnote", wanted=wanted, hint=hint)
-    notes = [index.note(m.number) for m in markers]
-    notes = [n for n in notes if n is not None and n.parsed is not None]
-    if not notes or not treaty.volumes:
-        return None  # a missing body is RR401's finding; an unparsed one is left alone
-    if any(n.unts() is not None or n.cited_volumes() for n in notes):
-        return None
-    return rule.phrase("not-treaty-series", number=notes[0].footnote.number)
 
 
 # ---------------------------------------------------------------- RC203
@@ -238,24 +187,48 @@ def _ibid_problem(rule: Rule, index: CitationIndex, note: Note, source: Citation
         return rule.phrase("not-first-source")
     if len(previous.sources) > 1:
         return rule.phrase("several-sources", previous=previous.footnote.number, count=len(previous.sources))
-    if previous.parsed is None:
+    if previous.cites_nothing():
+        return _after_prose(rule, index, note, source, previous)
+    if previous.parsed is None and not previous.cited:
         return None  # a body resolint cannot read: no judgement
     if (source.volumes or source.numbers) and previous.publication != UNTS:
         return rule.phrase("not-treaty-series", previous=previous.footnote.number,
-                           publication=_publication_words(rule, previous.publication))
+                           publication=_publication_words(rule, previous.publication, previous))
     return _names_other_treaty(rule, index, note, source, previous)
+
+
+def _treaty_named_at(index: CitationIndex, note: Note) -> tuple[Mention, Treaty] | None:
+    """The one treaty named where the marker of `note` stands, if any."""
+    names = [n.mention for n in index.marker_names if n.marker.number == note.footnote.number and n.mention]
+    names = [m for m in names if len(m.treaties) == 1]
+    return (names[0], names[0].treaties[0]) if names else None
+
+
+def _after_prose(rule: Rule, index: CitationIndex, note: Note, source: Citation, previous: Note) -> str | None:
+    """同上 after a body that cites nothing (a definition): wrong under a treaty's name or with a volume."""
+    named = _treaty_named_at(index, note)
+    if named is not None and _known_citation(named[1]):
+        return rule.phrase("treaty-after-prose", previous=previous.footnote.number, treaty=_name(named[0]))
+    if source.volumes or source.numbers:
+        return rule.phrase("after-prose", previous=previous.footnote.number)
+    return None
+
+
+def _known_citation(treaty: Treaty) -> bool:
+    """Whether the registry says how the treaty is cited (UNTS, cited_as, also_cited_as)."""
+    return bool(treaty.volumes or treaty.cited_as or treaty.also_cited_as)
 
 
 def _names_other_treaty(rule: Rule, index: CitationIndex, note: Note, source: Citation, previous: Note) -> str | None:
     """A bare 同上 under a treaty's name must repeat a citation of that treaty."""
     if source.volumes or source.numbers:
         return None
-    names = [n.mention for n in index.marker_names if n.marker.number == note.footnote.number and n.mention]
-    names = [m for m in names if len(m.treaties) == 1]
-    if not names:
+    named = _treaty_named_at(index, note)
+    if named is None:
         return None
-    mention = names[0]
-    treaty = mention.treaties[0]
+    mention, treaty = named
+    if previous.cited_form(treaty) is not None:
+        return None  # the body before cites it by the adopting resolution, the COP decision…
     _, volumes, _ = index.expected_unts(mention)
     if previous.publication == UNTS:
         cited = previous.cited_volumes()
@@ -263,17 +236,16 @@ def _names_other_treaty(rule: Rule, index: CitationIndex, note: Note, source: Ci
             return rule.phrase("other-volumes", previous=previous.footnote.number, volumes="、".join(map(str, cited)),
                                treaty=_name(mention))
         return None
-    if previous.publication and previous.publication[0] == "resolution" and treaty.cited_as:
-        if any(symbol in treaty.cited_as for symbol in previous.publication[1]):
-            return None
-    if treaty.volumes or treaty.cited_as:
+    if _known_citation(treaty):
         return rule.phrase("other-publication", treaty=_name(mention), previous=previous.footnote.number,
-                           publication=_publication_words(rule, previous.publication))
+                           publication=_publication_words(rule, previous.publication, previous))
     return None
 
 
-def _publication_words(rule: Rule, publication: tuple | None) -> str:
+def _publication_words(rule: Rule, publication: tuple | None, note: Note | None = None) -> str:
     if publication is None:
+        if note is not None and note.cited:
+            return "、".join(dict.fromkeys(t.display_title for t, _ in note.cited))
         return rule.phrase("unreadable-publication")
     kind = publication[0]
     if kind == "unts":
@@ -363,7 +335,6 @@ def _repeated_part(source: Citation) -> Field | None:
 
 KINDS = {
     "treaty-citation-number": check_treaty_numbers,
-    "treaty-first-mention": check_first_mentions,
     "citation-format": check_format,
     "ibid-reference": check_ibid,
     "records-symbol": check_records,

@@ -9,7 +9,7 @@ from pathlib import Path
 
 from linter.config import find_config, load_config
 from linter.errors import InputError
-from linter.registries.treaties import Registry, Treaty, load_registry
+from linter.registries.treaties import CitedForm, Registry, Treaty, load_registry
 
 _YEAR_PREFIX = re.compile(r"^(\d{4})\s?年\s?")
 
@@ -43,26 +43,41 @@ def _list_text(values: tuple[int, ...]) -> str:
     return items[0] if len(items) == 1 else "、".join(items[:-1]) + " 和 " + items[-1]
 
 
-def canonical_footnote(treaty: Treaty, spaced: bool = True) -> str:
-    """The footnote body citing `treaty`: 联合国，《条约汇编》，第 2225 卷，第 39574 号。"""
-    if not treaty.volumes:
-        text = (treaty.cited_as or "").rstrip("。") + "。"
-    else:
+def canonical_footnote(treaty: Treaty, spaced: bool = True, forms: tuple[CitedForm, ...] = ()) -> str:
+    """The footnote body citing `treaty`: 联合国，《条约汇编》，第 2225 卷，第 39574 号。
+
+    Without UNTS data, the first registry form (cited_as, also_cited_as, then
+    the annex of the adopting resolution as a General Assembly text writes
+    it); an empty string when the registry knows none.
+    """
+    if treaty.volumes:
         text = f"联合国，《条约汇编》，第 {_list_text(treaty.volumes)} 卷，第 {_numbers_text(treaty.numbers)} 号。"
+    else:
+        seen = [f for f in forms if not f.derived] or [f for f in forms if f.by != "other-organs"]
+        text = (treaty.cited_as or (seen[0].text if seen else "")).rstrip("。")
+        text = text + "。" if text else ""
     if not spaced:
         text = text.replace(" ", "")
     return text
 
 
 def find_treaty(registry: Registry, query: str) -> tuple[Treaty, ...]:
-    """Treaties a user's query names: an id, a full, variant or short title (with or without 《》 and year)."""
+    """Treaties a user's query names: an id (any case), a full, variant or short title (with or without 《》
+    and year), the English title or short title, or a title clipped at its start (打击跨国有组织犯罪公约:
+    the convention whose title ends so, not the protocols whose titles go on past it)."""
     query = query.strip()
-    if registry.get(query):
-        return (registry.get(query),)
+    by_id = registry.get(query) or registry.get(query.lower())
+    if by_id:
+        return (by_id,)
     year_match = _YEAR_PREFIX.match(query)
     year = int(year_match.group(1)) if year_match else None
     title = query[year_match.end():] if year_match else query
-    return registry.by_title(title.strip("《》"), year) or registry.by_full_title(query)
+    found = registry.by_title(title.strip("《》"), year) or registry.by_full_title(query)
+    if found:
+        return found
+    english = query.casefold()
+    found = tuple(t for t in registry.treaties if english in (t.title_en.casefold(), t.short_title_en.casefold()))
+    return found or registry.by_clipped_title(title.strip("《》"))
 
 
 def cmd_treaties(args) -> int:
@@ -96,10 +111,17 @@ def cmd_footnote(args) -> int:
         print(f"resolint: {args.query}: {reason} (see 'resolint treaties')", file=sys.stderr)
         return 2
     treaty = found[0]
-    print(canonical_footnote(treaty, spaced=not args.unspaced))
+    footnote = canonical_footnote(treaty, spaced=not args.unspaced, forms=registry.cited_forms(treaty))
+    if not footnote:
+        reason = "UN texts name it without a footnote" if not treaty.footnoted else (
+            "the registry has neither UNTS data nor a cited form for it")
+        print(f"resolint: {args.query}: {treaty.id}: {reason} (see 'resolint treaties')", file=sys.stderr)
+        return 1
+    print(footnote)
     print(treaty.title_en)
     if not treaty.verified:
-        print("note: this registry row is unverified; check the volume and number against the UNTS", file=sys.stderr)
+        what = "the volume and number against the UNTS" if treaty.volumes else "the citation against the adopting text"
+        print(f"note: this registry row is unverified; check {what}", file=sys.stderr)
     return 0
 
 

@@ -17,12 +17,43 @@ SCHEMA_FILE = SCHEMA_DIR / "treaties.schema.json"
 
 
 @dataclass(frozen=True)
+class CitedForm:
+    """A footnote body that cites a treaty otherwise than by UNTS volume and number (大会第2200 A (XXI)号决议，附件).
+
+    `by` says which texts write it: "ga" (a General Assembly text citing its
+    own resolution bare), "other-organs" (the others, which name the
+    Assembly) or "any". `derived` marks a form built from `adopted_by`.
+    """
+
+    text: str
+    by: str = "any"
+    verified: bool = True
+    source: str = ""
+    derived: bool = False
+
+    def fits(self, ga_text: bool | None) -> bool:
+        """Whether a text of this kind writes the form (None: the organ is unknown, any form fits)."""
+        return ga_text is None or self.by == "any" or (self.by == "ga") == ga_text
+
+
+@dataclass(frozen=True)
+class Adoption:
+    """The resolution or decision that adopted a treaty's text (adopted_by)."""
+
+    body: str  # GA, WHA, conference, other
+    resolution: str
+    document: str | None = None
+    verified: bool = True
+
+
+@dataclass(frozen=True)
 class Treaty:
-    """One registry entry. `volumes`/`numbers` are empty for a treaty cited otherwise (`cited_as`)."""
+    """One registry entry. `volumes`/`numbers` are empty for a treaty cited otherwise (`cited_as`, `also_cited_as`)."""
 
     id: str
     title_zh: str
     title_en: str
+    short_title_en: str = ""
     year_prefix: int | None = None
     variants: tuple[str, ...] = ()
     short_titles: tuple[str, ...] = ()
@@ -33,6 +64,9 @@ class Treaty:
     parent: str | None = None
     verified: bool = False
     source: str = ""
+    also_cited_as: tuple[CitedForm, ...] = ()
+    adopted_by: Adoption | None = None
+    footnoted: bool = True  # False: UN texts name it without a footnote (the Charter, the ICJ Statute)
 
     @property
     def display_title(self) -> str:
@@ -47,6 +81,20 @@ def title_key(title: str) -> str:
     return re.sub(r"[\s《》]", "", title)
 
 
+_FORM_LEAD = re.compile(r"^(?:另见|参见|又见|见)")
+_FORM_MARKS = str.maketrans({"（": "(", "）": ")", ",": "，"})
+
+
+def form_key(text: str) -> str:
+    """A cited form as compared: no spaces or 《》, no leading 见, no final 。; （）and , as () and ，."""
+    key = title_key(text).translate(_FORM_MARKS)
+    return _FORM_LEAD.sub("", key).rstrip("。．.")
+
+
+# Resolutions that adopted several registry treaties carry them as 附件一, 附件二… (55/25, 54/263, 61/106).
+_NUMBERED_ANNEXES = "一二三四五六七八九十"
+
+
 class Registry:
     """Treaties and the indexes that find them by id, title and (volume, number)."""
 
@@ -55,6 +103,19 @@ class Registry:
         self._by_id = {t.id: t for t in self.treaties}
         self._full: dict[str, list[Treaty]] = {}
         self._short: dict[str, list[Treaty]] = {}
+        self._forms: dict[str, tuple[CitedForm, ...]] = {}
+        self._by_form: dict[str, list[tuple[Treaty, CitedForm]]] = {}
+        sharing: dict[str, int] = {}
+        for t in self.treaties:
+            if t.adopted_by is not None and t.adopted_by.body == "GA" and t.adopted_by.document is None:
+                sharing[t.adopted_by.resolution] = sharing.get(t.adopted_by.resolution, 0) + 1
+        for t in self.treaties:
+            forms = _cited_forms(t, shared=sharing.get(t.adopted_by.resolution if t.adopted_by else "", 0) > 1)
+            self._forms[t.id] = forms
+            for form in forms:
+                entries = self._by_form.setdefault(form_key(form.text), [])
+                if all(e[0] is not t for e in entries):
+                    entries.append((t, form))
         for t in self.treaties:
             for title in (t.title_zh, *t.variants):
                 self._full.setdefault(title_key(title), []).append(t)
@@ -85,6 +146,39 @@ class Registry:
         """Full title or variant first; a short title only when no full title matches."""
         return self.by_full_title(title, year) or self.by_short_title(title)
 
+    def by_clipped_title(self, title: str) -> tuple[Treaty, ...]:
+        """Entries whose full title ends with `title` but is longer: 打击跨国有组织犯罪公约 ⊂ 联合国打击跨国有组织犯罪公约.
+
+        The last word decides: a title clipped to …公约 names the convention,
+        not the protocols whose titles go on past it.
+        """
+        key = title_key(title)
+        if len(key) < 4:
+            return ()
+        return tuple(
+            t for t in self.treaties
+            if any(title_key(full).endswith(key) and title_key(full) != key for full in (t.title_zh, *t.variants))
+        )
+
+    def cited_forms(self, treaty: Treaty) -> tuple[CitedForm, ...]:
+        """The footnote forms that cite `treaty` besides the UNTS: cited_as, also_cited_as, and for a treaty
+        the General Assembly adopted (no `document`), the annex of its resolution as a GA text and as
+        other organs write it."""
+        return self._forms.get(treaty.id, ())
+
+    def by_cited_form(self, text: str) -> tuple[tuple[Treaty, CitedForm], ...]:
+        """Entries that `text` (a footnote body or one of its sources) cites by a form of cited_forms().
+
+        A tail after the form (，第 5 条) still cites the treaty.
+        """
+        key = form_key(text)
+        found = list(self._by_form.get(key, ()))
+        cut = key.rfind("，")
+        while cut > 0:
+            found.extend(self._by_form.get(key[:cut], ()))
+            cut = key.rfind("，", 0, cut)
+        return tuple(dict.fromkeys(found))
+
     def by_volume(self, volume: int) -> tuple[Treaty, ...]:
         return tuple(t for t in self.treaties if volume in t.volumes)
 
@@ -108,6 +202,30 @@ class Registry:
         )
 
 
+def _cited_forms(treaty: Treaty, shared: bool) -> tuple[CitedForm, ...]:
+    forms: list[CitedForm] = []
+    adopted = treaty.adopted_by
+    ga_annex = adopted is not None and adopted.body == "GA" and adopted.document is None
+    if treaty.cited_as:
+        # 第 66/138 号决议，附件 is the bare form of a GA text; other forms are anybody's.
+        bare = ga_annex and title_key(treaty.cited_as).startswith("第")
+        forms.append(CitedForm(treaty.cited_as, "ga" if bare else "any", treaty.verified, treaty.source))
+    forms.extend(treaty.also_cited_as)
+    if ga_annex:
+        annexes = ("附件", *(f"附件{n}" for n in _NUMBERED_ANNEXES)) if shared else ("附件",)
+        for annex in annexes:
+            for by, head in (("ga", ""), ("other-organs", "大会")):
+                text = f"{head}第{adopted.resolution}号决议，{annex}"
+                forms.append(CitedForm(text, by, adopted.verified, "adopted_by", derived=True))
+    seen: set[tuple[str, str]] = set()
+    out = []
+    for form in forms:
+        if (form_key(form.text), form.by) not in seen:
+            seen.add((form_key(form.text), form.by))
+            out.append(form)
+    return tuple(out)
+
+
 def read_registry_file(path: Path) -> tuple[Treaty, ...]:
     """The entries of one registry file; an InputError naming the file and the field if it is not valid."""
     data = read_validated(Path(path), SCHEMA_FILE, "treaty registry")
@@ -121,6 +239,7 @@ def _treaty(entry: dict) -> Treaty:
         id=entry["id"],
         title_zh=entry["title_zh"],
         title_en=entry.get("title_en", ""),
+        short_title_en=entry.get("short_title_en", ""),
         year_prefix=entry.get("year_prefix"),
         variants=tuple(entry.get("titles_zh_variants", ())),
         short_titles=tuple(entry.get("short_titles_zh", ())),
@@ -131,7 +250,19 @@ def _treaty(entry: dict) -> Treaty:
         parent=entry.get("parent"),
         verified=entry.get("status") == "verified",
         source=str(entry.get("source", "")),
+        also_cited_as=tuple(
+            CitedForm(f["text"], f.get("by", "any"), f.get("status", "verified") == "verified", str(f["source"]))
+            for f in entry.get("also_cited_as", ())
+        ),
+        adopted_by=_adoption(entry.get("adopted_by")),
+        footnoted=entry.get("footnoted", True),
     )
+
+
+def _adoption(data: dict | None) -> Adoption | None:
+    if not data:
+        return None
+    return Adoption(data["body"], data["resolution"], data.get("document"), data.get("status", "verified") == "verified")
 
 
 def load_registry(user_files: tuple[Path, ...] = ()) -> Registry:
