@@ -10,7 +10,7 @@ from textual import work
 from textual.app import App, ComposeResult, SystemCommand
 from textual.binding import Binding
 from textual.containers import Horizontal
-from textual.screen import Screen
+from textual.screen import ModalScreen, Screen
 from textual.widgets import Footer, TextArea
 from textual.worker import get_current_worker
 
@@ -18,7 +18,7 @@ from linter.engine.rule import Rule
 from linter.errors import InputError
 from linter.findings import Finding, apply_fixes
 from linter.lint import LintResult, lint_text
-from linter.read.sources import Source
+from linter.read.sources import Source, read_path
 from tui import draft_file
 from tui.commands import COMMANDS, key_bindings
 from tui.widgets.confirm_dialog import ConfirmDialog
@@ -26,6 +26,8 @@ from tui.widgets.draft_view import DraftView
 from tui.widgets.finding_detail import FindingDetail, edit_preview
 from tui.widgets.findings_list import FindingsList
 from tui.widgets.findings_panel import FindingsPanel
+from tui.widgets.path_dialog import PathDialog
+from tui.widgets.save_conflict_dialog import ELSEWHERE, OVERWRITE, RELOAD, SaveConflictDialog
 from tui.widgets.status_bar import StatusBar
 
 RELINT_DELAY = 0.5  # seconds of quiet after typing before the draft is linted again
@@ -242,14 +244,54 @@ class ResolintApp(App):
         self.relint()
 
     def action_save(self) -> None:
+        self._save(overwrite=False)
+
+    def _save(self, overwrite: bool) -> None:
         text = self.query_one(DraftView).draft_text
         try:
-            self.source = draft_file.save(self.source, text)
+            self.source = draft_file.save(self.source, text, overwrite=overwrite)
+        except draft_file.ChangedOnDisk as exc:
+            # Someone else's edit (or deletion) is on disk: the drafter decides, nothing is lost meanwhile.
+            self.push_screen(SaveConflictDialog(self.source.path, exc.deleted), self._resolve_conflict)
+            return
         except InputError as exc:
             self.notify(exc.reason, title="Not saved", severity="error", timeout=10)
             return
+        self._saved()
+
+    def _saved(self) -> None:
+        self.query_one(DraftView).border_title = self.source.path
         self.notify(f"Saved {self.source.path}.")
         self._refresh_status()
+
+    def _resolve_conflict(self, choice: str) -> None:
+        if choice == OVERWRITE:
+            self._save(overwrite=True)
+        elif choice == RELOAD:
+            self._reload()
+        elif choice == ELSEWHERE:
+            self.push_screen(PathDialog("Save the draft as:", self.source.path), self._save_copy)
+
+    def _reload(self) -> None:
+        try:
+            source = read_path(self.source.path)
+        except InputError as exc:
+            self.notify(exc.reason, title="Not reloaded", severity="error", timeout=10)
+            return
+        self.source = source
+        self._replace_text(source.text)
+        self._refresh_status()
+        self.notify(f"Reloaded {source.path} as it is on disk.")
+
+    def _save_copy(self, path: str | None) -> None:
+        if not path:
+            return
+        try:
+            self.source = draft_file.save_copy(self.source, self.query_one(DraftView).draft_text, path)
+        except InputError as exc:
+            self.notify(f"{exc.path}: {exc.reason}", title="Not saved", severity="error", timeout=10)
+            return
+        self._saved()
 
     async def action_quit(self) -> None:
         if not self.is_modified():
@@ -263,7 +305,7 @@ class ResolintApp(App):
     # --- keys and the command palette ------------------------------------------------
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        if isinstance(self.screen, ConfirmDialog) and (action in _ACTIONS or action == "focus_findings"):
+        if isinstance(self.screen, ModalScreen) and (action in _ACTIONS or action == "focus_findings"):
             return False  # behind a question, the draft's commands wait for the answer
         if action == "focus_findings":
             return self.focused is self.query_one(DraftView)  # offered only while typing

@@ -13,12 +13,13 @@ from linter import __version__
 from linter.analyses.segmentation import ModelError
 from linter.commands.treaty_lookup import add_parsers as add_treaty_parsers
 from linter.config import Config, resolve_config
-from linter.draft_writer import write_atomic
+from linter.draft_writer import write_draft
 from linter.engine.loader import load_rules
 from linter.engine.rule import Rule, explain_text
 from linter.errors import InputError
 from linter.findings import SEVERITIES, severity_rank
 from linter.lint import configured_rules, fix, lint_path, read_document
+from linter.read.line_endings import restore
 from linter.read.sources import DRAFT_SUFFIXES, read_path
 from linter.report import (
     FileResult,
@@ -148,16 +149,22 @@ def cmd_fix(args) -> int:
             continue
         result = fix(source, rules, unsafe=args.unsafe)
         applied, fixed = result.applied, result.text
-        total += applied
         if args.diff:
-            diff = difflib.unified_diff(
-                source.text.splitlines(keepends=True), fixed.splitlines(keepends=True), path, path
-            )
-            sys.stdout.writelines(diff)
+            # The lines as they are in the file, endings included: a diff never hides a change of line ending.
+            before = restore(source.text, source.newlines, source.text)
+            after = restore(fixed, source.newlines, source.text)
+            sys.stdout.writelines(difflib.unified_diff(
+                before.splitlines(keepends=True), after.splitlines(keepends=True), path, path
+            ))
         elif applied and path != "-":
-            write_atomic(Path(path), fixed, source.encoding)
+            try:
+                write_draft(source, fixed)
+            except InputError as exc:
+                problems.report(InputError(path, f"not fixed: {exc.reason}"))
+                continue
         elif applied:
-            sys.stdout.write(fixed)
+            sys.stdout.write(restore(fixed, source.newlines, source.text))
+        total += applied
         print(f"{path}: {applied} fix{'es' if applied != 1 else ''} applied", file=sys.stderr)
     return 2 if problems.count else 0
 
