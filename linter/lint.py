@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Iterable, Sequence
 
+from linter.analyses.segmentation import new_warnings
 from linter.config import Config
 from linter.engine.loader import load_rules, select_rules
 from linter.engine.rule import Rule
@@ -82,6 +83,11 @@ def lint(source: Source, rules: Sequence[Rule]) -> LintResult:
     with _ONE_AT_A_TIME:
         doc = parse(source)
         return LintResult(doc, tuple(run(doc, list(rules))))
+
+
+def warnings() -> list[str]:
+    """Things that went wrong without costing a finding (the segmentation cache unusable): each said once."""
+    return new_warnings()
 
 
 def lint_path(path: str, rules: Sequence[Rule]) -> LintResult:

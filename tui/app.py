@@ -17,7 +17,7 @@ from textual.worker import get_current_worker
 from linter.engine.rule import Rule
 from linter.errors import InputError
 from linter.findings import Finding, apply_fixes
-from linter.lint import LintResult, lint_text
+from linter.lint import LintResult, lint_text, warnings
 from linter.read.sources import Source, read_path
 from tui import draft_file
 from tui.commands import COMMANDS, key_bindings
@@ -97,6 +97,8 @@ class ResolintApp(App):
         except Exception as exc:  # a linter bug must not cost the drafter their unsaved edits
             message = f"internal error ({type(exc).__name__}: {exc}); please report it"
         else:
+            for warning in warnings():  # e.g. the cache is unusable: linting goes on without it
+                self.call_from_thread(self.notify, warning, title="Warning", severity="warning", timeout=10)
             if not worker.is_cancelled:
                 self.call_from_thread(self._show_result, result)
             return

@@ -18,10 +18,11 @@ from linter.engine.loader import load_rules
 from linter.engine.rule import Rule, explain_text
 from linter.errors import InputError
 from linter.findings import SEVERITIES, severity_rank
-from linter.lint import configured_rules, fix, lint_path, read_document
+from linter.lint import configured_rules, fix, lint_path, read_document, warnings
 from linter.read.line_endings import restore
 from linter.read.sources import DRAFT_SUFFIXES, read_path
 from linter.report import (
+    FileError,
     FileResult,
     document_json,
     render_github,
@@ -32,13 +33,17 @@ from linter.report import (
 
 
 class _Problems:
-    """Collects one-line errors for stderr; any of them makes the exit code 2."""
+    """Collects one-line errors for stderr (and for the report: they are never a pass); any makes the exit code 2."""
 
     def __init__(self) -> None:
-        self.count = 0
+        self.errors: list[FileError] = []
 
-    def report(self, error: InputError | str) -> None:
-        self.count += 1
+    @property
+    def count(self) -> int:
+        return len(self.errors)
+
+    def report(self, error: InputError) -> None:
+        self.errors.append(FileError(error.path, error.reason))
         print(f"resolint: {error}", file=sys.stderr)
 
 
@@ -86,16 +91,20 @@ def _setup(args, problems: _Problems) -> tuple[Config, list[Rule]] | None:
 def cmd_check(args) -> int:
     problems = _Problems()
     if (setup := _setup(args, problems)) is None:
+        _print_results(args.format, [], [], problems.errors)  # a CI job reading the report sees the failure too
         return 2
     config, rules = setup
     fail_level = args.fail_level or config.fail_level or "info"
     results: list[FileResult] = []
-    for path in expand_paths(args.paths, problems, config.exclude):
+    paths = expand_paths(args.paths, problems, config.exclude)
+    for i, path in enumerate(paths):
         try:
             result = lint_path(path, rules)
             results.append(FileResult(result.path, result.text, result.findings))
         except ModelError as exc:
-            problems.report(exc)  # no file can be checked without the model: say it once
+            # No file can be checked without the model: say it once, and list each file as not checked.
+            print(f"resolint: {exc}", file=sys.stderr)
+            problems.errors.extend(FileError(p, f"not checked: {exc}") for p in paths[i:])
             break
         except InputError as exc:
             problems.report(exc)
@@ -103,7 +112,8 @@ def cmd_check(args) -> int:
             problems.report(InputError(path, "document too deeply nested to read"))
         except Exception as exc:  # a bug must not cost the user the rest of the batch
             problems.report(InputError(path, f"internal error ({type(exc).__name__}: {exc}); please report it"))
-    _print_results(args.format, results, rules)
+        _warn()
+    _print_results(args.format, results, rules, problems.errors)
     if problems.count:
         return 2
     threshold = severity_rank(fail_level)
@@ -111,17 +121,22 @@ def cmd_check(args) -> int:
     return 1 if failing else 0
 
 
-def _print_results(fmt: str, results: list[FileResult], rules: list[Rule]) -> None:
+def _warn() -> None:
+    for warning in warnings():
+        print(f"resolint: warning: {warning}", file=sys.stderr)
+
+
+def _print_results(fmt: str, results: list[FileResult], rules: list[Rule], errors: list[FileError]) -> None:
     if fmt == "json":
-        print(render_json(results))
+        print(render_json(results, errors))
     elif fmt == "sarif":
-        print(render_sarif(results, rules))
+        print(render_sarif(results, rules, errors))
     elif fmt == "github":
-        text = render_github(results)
+        text = render_github(results, errors)
         if text:
             print(text)
     else:
-        print(render_text(results, colour=_colour()))
+        print(render_text(results, colour=_colour(), errors=errors))
 
 
 def _colour() -> bool:
@@ -147,7 +162,16 @@ def cmd_fix(args) -> int:
         if source.format == "docx" and not args.diff:
             problems.report(InputError(path, "cannot write fixes into a .docx; use --diff to see them"))
             continue
-        result = fix(source, rules, unsafe=args.unsafe)
+        try:
+            result = fix(source, rules, unsafe=args.unsafe)
+        except InputError as exc:  # the segmentation model missing, say
+            problems.report(exc)
+            continue
+        except Exception as exc:  # a bug must not cost the user the rest of the batch
+            problems.report(InputError(path, f"internal error ({type(exc).__name__}: {exc}); please report it"))
+            continue
+        finally:
+            _warn()
         applied, fixed = result.applied, result.text
         if args.diff:
             # The lines as they are in the file, endings included: a diff never hides a change of line ending.
