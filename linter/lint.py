@@ -21,6 +21,7 @@ from linter.findings import Finding, apply_fixes
 from linter.read.sources import Source, read_path
 from linter.read.structure import Document, parse
 from linter.registries.treaties import load_registry, use_registry_files
+from linter.word_locations import locate_in_word
 
 # Fixes can overlap; a few passes settle them (each pass lints the fixed text again).
 FIX_PASSES = 5
@@ -79,10 +80,19 @@ def read_document(path: str) -> Document:
     return parse(read_path(path))
 
 
+def writable(source: Source) -> bool:
+    """Whether resolint can write this draft back: not a .docx (writing Word files is for later)."""
+    return source.format != "docx"
+
+
 def lint(source: Source, rules: Sequence[Rule]) -> LintResult:
     with _ONE_AT_A_TIME:
         doc = parse(source)
-        return LintResult(doc, tuple(run(doc, list(rules))))
+        findings = tuple(run(doc, list(rules)))
+    if not writable(source):
+        # A fix that cannot be written is no fix: `check` then counts as fixable exactly what `fix` applies.
+        findings = tuple(dataclasses.replace(f, fix=None) if f.fix else f for f in findings)
+    return LintResult(doc, locate_in_word(doc, findings))
 
 
 def warnings() -> list[str]:

@@ -43,6 +43,8 @@ def finding_json(finding: Finding, index: LineIndex) -> dict:
         "start": finding.start,
         "end": finding.end,
     }
+    if finding.location:
+        out["location"] = finding.location.as_dict()
     if finding.fix:
         out["fix"] = {
             "safe": finding.fix.safe,
@@ -86,8 +88,9 @@ def render_text(results: list[FileResult], colour: bool = False, errors: Sequenc
                 fixable += 1
             line, col = index.line_col(f.start)
             end_line, end_col = index.line_col(f.end)
+            where = f" (Word: {f.location.describe()})" if f.location else ""
             out.append(
-                f"{c('bold', result.path)}:{line}:{col}: {c(f.severity, f.rule)} [{f.severity}] {f.message}"
+                f"{c('bold', result.path)}:{line}:{col}: {c(f.severity, f.rule)} [{f.severity}] {f.message}{where}"
             )
             source_line = lines[line - 1] if line - 1 < len(lines) else ""
             shown = source_line.rstrip()
@@ -195,6 +198,8 @@ def render_sarif(results: list[FileResult], rules: list, errors: Sequence[FileEr
                     }
                 ],
             }
+            if f.location:
+                item["properties"] = {"wordLocation": f.location.as_dict()}
             if f.fix:
                 item["fixes"] = [
                     {

@@ -11,13 +11,13 @@ from textual.app import App, ComposeResult, SystemCommand
 from textual.binding import Binding
 from textual.containers import Horizontal
 from textual.screen import ModalScreen, Screen
-from textual.widgets import Footer, TextArea
+from textual.widgets import Footer, Static, TextArea
 from textual.worker import get_current_worker
 
 from linter.engine.rule import Rule
 from linter.errors import InputError
 from linter.findings import Finding, apply_fixes
-from linter.lint import LintResult, lint_text, warnings
+from linter.lint import LintResult, lint_text, warnings, writable
 from linter.read.sources import Source, read_path
 from tui import draft_file
 from tui.commands import COMMANDS, key_bindings
@@ -32,6 +32,10 @@ from tui.widgets.status_bar import StatusBar
 
 RELINT_DELAY = 0.5  # seconds of quiet after typing before the draft is linted again
 _ACTIONS = {c.action for c in COMMANDS}
+READ_ONLY_BANNER = (
+    "Read-only: resolint does not write .docx files yet, so this draft cannot be edited or fixed here. "
+    "Make the changes in Word; each finding names its Word paragraph (empty ones counted) and footnote."
+)
 
 
 class ResolintApp(App):
@@ -62,8 +66,12 @@ class ResolintApp(App):
         self._last_linted_text: str | None = None  # the text of the lint last started
 
     def compose(self) -> ComposeResult:
+        if not writable(self.source):
+            # Said before any work is done: edits that could never be saved would be lost at Ctrl+S.
+            yield Static(READ_ONLY_BANNER, id="read-only-banner", markup=False)
         with Horizontal(id="main"):
-            yield DraftView(self.source.text, id="draft", soft_wrap=True, show_line_numbers=True)
+            yield DraftView(self.source.text, id="draft", soft_wrap=True, show_line_numbers=True,
+                            read_only=not writable(self.source))
             with FindingsPanel():
                 yield FindingsList(id="findings")
                 yield FindingDetail(id="detail")
@@ -203,6 +211,8 @@ class ResolintApp(App):
     # --- fixes, saving, quitting -----------------------------------------------------
 
     def action_fix(self) -> None:
+        if not self._editable():
+            return
         finding = self.query_one(FindingsList).current()
         if finding is None or finding.fix is None:
             self.notify("The selected finding has no automatic fix.", severity="warning")
@@ -225,13 +235,19 @@ class ResolintApp(App):
             self._replace_text(apply_fixes(self.result.text, [finding], unsafe=True)[0])
 
     def action_fix_all(self) -> None:
-        if not self._fixes_apply():
+        if not self._editable() or not self._fixes_apply():
             return
         # Only the findings listed: with errors only, the drafter has not seen the others' fixes.
         text, count = apply_fixes(self.result.text, list(self.visible_findings()))
         if count:
             self._replace_text(text)
         self.notify(f"{count} safe fix{'es' if count != 1 else ''} applied.")
+
+    def _editable(self) -> bool:
+        if writable(self.source):
+            return True
+        self.notify("This .docx is read-only here; make the change in Word.", severity="warning")
+        return False
 
     def _fixes_apply(self) -> bool:
         """Fixes are offsets into the linted text: they can only be applied to that text."""
@@ -246,7 +262,8 @@ class ResolintApp(App):
         self.relint()
 
     def action_save(self) -> None:
-        self._save(overwrite=False)
+        if self._editable():
+            self._save(overwrite=False)
 
     def _save(self, overwrite: bool) -> None:
         text = self.query_one(DraftView).draft_text

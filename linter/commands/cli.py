@@ -18,7 +18,7 @@ from linter.engine.loader import load_rules
 from linter.engine.rule import Rule, explain_text
 from linter.errors import InputError
 from linter.findings import SEVERITIES, severity_rank
-from linter.lint import configured_rules, fix, lint_path, read_document, warnings
+from linter.lint import configured_rules, fix, lint_path, read_document, warnings, writable
 from linter.read.line_endings import restore
 from linter.read.sources import DRAFT_SUFFIXES, read_path
 from linter.report import (
@@ -159,8 +159,10 @@ def cmd_fix(args) -> int:
         except InputError as exc:
             problems.report(exc)
             continue
-        if source.format == "docx" and not args.diff:
-            problems.report(InputError(path, "cannot write fixes into a .docx; use --diff to see them"))
+        if not writable(source):
+            # Nothing in a .docx counts as fixable (check says so too): say why, and go on with the other files.
+            print(f"{path}: 0 fixes applied (resolint does not write .docx files; "
+                  "make the changes `resolint check` lists in Word)", file=sys.stderr)
             continue
         try:
             result = fix(source, rules, unsafe=args.unsafe)

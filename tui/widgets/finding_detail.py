@@ -46,6 +46,8 @@ class FindingDetail(VerticalScroll):
         self.border_title = finding.rule
         out = Text()
         out.append(finding.message + "\n", style=f"bold {SEVERITY_COLOURS[finding.severity]}")
+        if finding.location:
+            out.append(f"In Word: {finding.location.describe()}\n")
         if finding.fix:
             safety = "safe: f applies it" if finding.fix.safe else "unsafe, may change meaning: f asks first"
             out.append(f"\nFix ({safety})\n", style="bold")
