@@ -11,6 +11,7 @@ from pathlib import Path
 
 from linter import __version__
 from linter.analyses.segmentation import ModelError
+from linter.commands.draft_paths import expand_paths
 from linter.commands.treaty_lookup import add_parsers as add_treaty_parsers
 from linter.config import Config, resolve_config
 from linter.draft_writer import write_draft
@@ -20,7 +21,7 @@ from linter.errors import InputError
 from linter.findings import SEVERITIES, severity_rank
 from linter.lint import configured_rules, fix, lint_path, read_document, warnings, writable
 from linter.read.line_endings import restore
-from linter.read.sources import DRAFT_SUFFIXES, read_path
+from linter.read.sources import read_path
 from linter.report import (
     FileError,
     FileResult,
@@ -45,29 +46,6 @@ class _Problems:
     def report(self, error: InputError) -> None:
         self.errors.append(FileError(error.path, error.reason))
         print(f"resolint: {error}", file=sys.stderr)
-
-
-def expand_paths(paths: list[str], problems: _Problems, exclude: tuple[str, ...] = ()) -> list[str]:
-    out: list[str] = []
-    for path in paths:
-        if path == "-":
-            out.append(path)
-            continue
-        p = Path(path)
-        if p.is_dir():
-            found = sorted(
-                str(f) for f in p.rglob("*")
-                if f.is_file() and f.suffix.lower() in DRAFT_SUFFIXES and not f.name.startswith((".", "~$"))
-                and not any(f.match(x) for x in exclude)
-            )
-            if not found:
-                problems.report(InputError(path, f"no drafts in this directory (looked for {', '.join(DRAFT_SUFFIXES)})"))
-            out.extend(found)
-        elif not p.exists():
-            problems.report(InputError(path, "no such file or directory"))
-        else:
-            out.append(path)
-    return out
 
 
 def _split(values: list[str] | None) -> list[str]:
@@ -96,7 +74,7 @@ def cmd_check(args) -> int:
     config, rules = setup
     fail_level = args.fail_level or config.fail_level or "info"
     results: list[FileResult] = []
-    paths = expand_paths(args.paths, problems, config.exclude)
+    paths = expand_paths(args.paths, problems.report, config)
     for i, path in enumerate(paths):
         try:
             result = lint_path(path, rules)
@@ -153,7 +131,7 @@ def cmd_fix(args) -> int:
         return 2
     config, rules = setup
     total = 0
-    for path in expand_paths(args.paths, problems, config.exclude):
+    for path in expand_paths(args.paths, problems.report, config):
         try:
             source = read_path(path)
         except InputError as exc:
