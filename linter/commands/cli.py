@@ -12,6 +12,7 @@ from pathlib import Path
 from linter import __version__
 from linter.analyses.segmentation import ModelError
 from linter.commands.draft_paths import expand_paths
+from linter.commands.progress import Progress, say
 from linter.commands.treaty_lookup import add_parsers as add_treaty_parsers
 from linter.config import Config, resolve_config
 from linter.draft_writer import write_draft
@@ -19,7 +20,7 @@ from linter.engine.loader import load_rules
 from linter.engine.rule import Rule, explain_text
 from linter.errors import InputError
 from linter.findings import SEVERITIES, severity_rank
-from linter.lint import configured_rules, fix, lint_path, read_document, warnings, writable
+from linter.lint import configured_rules, fix, lint, read_document, warnings, writable
 from linter.read.line_endings import restore
 from linter.read.sources import read_path
 from linter.report import (
@@ -45,7 +46,7 @@ class _Problems:
 
     def report(self, error: InputError) -> None:
         self.errors.append(FileError(error.path, error.reason))
-        print(f"resolint: {error}", file=sys.stderr)
+        say(f"resolint: {error}")
 
 
 def _split(values: list[str] | None) -> list[str]:
@@ -75,22 +76,27 @@ def cmd_check(args) -> int:
     fail_level = args.fail_level or config.fail_level or "info"
     results: list[FileResult] = []
     paths = expand_paths(args.paths, problems.report, config)
-    for i, path in enumerate(paths):
-        try:
-            result = lint_path(path, rules)
-            results.append(FileResult(result.path, result.text, result.findings))
-        except ModelError as exc:
-            # No file can be checked without the model: say it once, and list each file as not checked.
-            print(f"resolint: {exc}", file=sys.stderr)
-            problems.errors.extend(FileError(p, f"not checked: {exc}") for p in paths[i:])
-            break
-        except InputError as exc:
-            problems.report(exc)
-        except RecursionError:
-            problems.report(InputError(path, "document too deeply nested to read"))
-        except Exception as exc:  # a bug must not cost the user the rest of the batch
-            problems.report(InputError(path, f"internal error ({type(exc).__name__}: {exc}); please report it"))
-        _warn()
+    with Progress(len(paths)) as progress:
+        for i, path in enumerate(paths):
+            try:
+                progress.step("reading", path)
+                source = read_path(path)
+                progress.step("checking", path)
+                result = lint(source, rules)
+                results.append(FileResult(result.path, result.text, result.findings))
+            except ModelError as exc:
+                # No file can be checked without the model: say it once, and list each file as not checked.
+                say(f"resolint: {exc}")
+                problems.errors.extend(FileError(p, f"not checked: {exc}") for p in paths[i:])
+                break
+            except InputError as exc:
+                problems.report(exc)
+            except RecursionError:
+                problems.report(InputError(path, "document too deeply nested to read"))
+            except Exception as exc:  # a bug must not cost the user the rest of the batch
+                problems.report(InputError(path, f"internal error ({type(exc).__name__}: {exc}); please report it"))
+            _warn()
+            progress.file_done()
     _print_results(args.format, results, rules, problems.errors)
     if problems.count:
         return 2
@@ -101,7 +107,7 @@ def cmd_check(args) -> int:
 
 def _warn() -> None:
     for warning in warnings():
-        print(f"resolint: warning: {warning}", file=sys.stderr)
+        say(f"resolint: warning: {warning}")
 
 
 def _print_results(fmt: str, results: list[FileResult], rules: list[Rule], errors: list[FileError]) -> None:
@@ -130,47 +136,53 @@ def cmd_fix(args) -> int:
     if (setup := _setup(args, problems)) is None:
         return 2
     config, rules = setup
-    total = 0
-    for path in expand_paths(args.paths, problems.report, config):
-        try:
-            source = read_path(path)
-        except InputError as exc:
-            problems.report(exc)
-            continue
-        if not writable(source):
-            # Nothing in a .docx counts as fixable (check says so too): say why, and go on with the other files.
-            print(f"{path}: 0 fixes applied (resolint does not write .docx files; "
-                  "make the changes `resolint check` lists in Word)", file=sys.stderr)
-            continue
-        try:
-            result = fix(source, rules, unsafe=args.unsafe)
-        except InputError as exc:  # the segmentation model missing, say
-            problems.report(exc)
-            continue
-        except Exception as exc:  # a bug must not cost the user the rest of the batch
-            problems.report(InputError(path, f"internal error ({type(exc).__name__}: {exc}); please report it"))
-            continue
-        finally:
-            _warn()
-        applied, fixed = result.applied, result.text
-        if args.diff:
-            # The lines as they are in the file, endings included: a diff never hides a change of line ending.
-            before = restore(source.text, source.newlines, source.text)
-            after = restore(fixed, source.newlines, source.text)
-            sys.stdout.writelines(difflib.unified_diff(
-                before.splitlines(keepends=True), after.splitlines(keepends=True), path, path
-            ))
-        elif applied and path != "-":
-            try:
-                write_draft(source, fixed)
-            except InputError as exc:
-                problems.report(InputError(path, f"not fixed: {exc.reason}"))
-                continue
-        elif applied:
-            sys.stdout.write(restore(fixed, source.newlines, source.text))
-        total += applied
-        print(f"{path}: {applied} fix{'es' if applied != 1 else ''} applied", file=sys.stderr)
+    paths = expand_paths(args.paths, problems.report, config)
+    with Progress(len(paths)) as progress:
+        for path in paths:
+            progress.step("fixing", path)
+            _fix_one(path, args, rules, problems)
+            progress.file_done()
     return 2 if problems.count else 0
+
+
+def _fix_one(path: str, args, rules: list[Rule], problems: _Problems) -> None:
+    try:
+        source = read_path(path)
+    except InputError as exc:
+        problems.report(exc)
+        return
+    if not writable(source):
+        # Nothing in a .docx counts as fixable (check says so too): say why, and go on with the other files.
+        say(f"{path}: 0 fixes applied (resolint does not write .docx files; "
+            "make the changes `resolint check` lists in Word)")
+        return
+    try:
+        result = fix(source, rules, unsafe=args.unsafe)
+    except InputError as exc:  # the segmentation model missing, say
+        problems.report(exc)
+        return
+    except Exception as exc:  # a bug must not cost the user the rest of the batch
+        problems.report(InputError(path, f"internal error ({type(exc).__name__}: {exc}); please report it"))
+        return
+    finally:
+        _warn()
+    applied, fixed = result.applied, result.text
+    if args.diff:
+        # The lines as they are in the file, endings included: a diff never hides a change of line ending.
+        before = restore(source.text, source.newlines, source.text)
+        after = restore(fixed, source.newlines, source.text)
+        sys.stdout.writelines(difflib.unified_diff(
+            before.splitlines(keepends=True), after.splitlines(keepends=True), path, path
+        ))
+    elif applied and path != "-":
+        try:
+            write_draft(source, fixed)
+        except InputError as exc:
+            problems.report(InputError(path, f"not fixed: {exc.reason}"))
+            return
+    elif applied:
+        sys.stdout.write(restore(fixed, source.newlines, source.text))
+    say(f"{path}: {applied} fix{'es' if applied != 1 else ''} applied")
 
 
 def cmd_parse(args) -> int:
