@@ -18,6 +18,9 @@ class FileResult:
     path: str
     text: str
     findings: tuple[Finding, ...]
+    # How many fixes `resolint fix` applies to this file (one fix can uncover another, or spoil an overlapping
+    # one); None: count the safe fixes of the findings.
+    fixable: int | None = None
 
 
 @dataclass(frozen=True)
@@ -82,10 +85,9 @@ def render_text(results: list[FileResult], colour: bool = False, errors: Sequenc
             files_with += 1
         index = LineIndex(result.text)
         lines = result.text.split("\n")
+        fixable += result.fixable if result.fixable is not None else sum(1 for f in result.findings if f.fix and f.fix.safe)
         for f in result.findings:
             counts[f.severity] += 1
-            if f.fix and f.fix.safe:
-                fixable += 1
             line, col = index.line_col(f.start)
             end_line, end_col = index.line_col(f.end)
             where = f" (Word: {f.location.describe()})" if f.location else ""

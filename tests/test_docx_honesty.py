@@ -69,6 +69,16 @@ def test_the_fixable_count_of_check_is_what_fix_applies(capsys, tmp_path, docx, 
     assert suffix == ".docx" or int(applied.group(1)) >= 3  # the three half-width commas, at least
 
 
+def test_the_fixable_count_includes_the_fixes_a_fix_uncovers(capsys, tmp_path):
+    from conftest import SEEDS
+
+    draft = tmp_path / "ctoc-cop-6-1.md"  # a fix here uncovers two more: check used to say 4, fix applied 6
+    draft.write_bytes((SEEDS / "ctoc-cop-6-1.md").read_bytes())
+    _, out, _ = cli(capsys, "check", "--no-config", str(draft))
+    _, _, err = cli(capsys, "fix", "--no-config", str(draft))
+    assert re.search(r"(\d+) fixable", out).group(1) == re.search(r": (\d+) fixes applied", err).group(1) == "6"
+
+
 def test_findings_in_a_docx_say_where_they_are_in_word(capsys, docx):
     code, out, _ = cli(capsys, "check", "--no-config", "--select", "RP501", "--format", "json", str(docx))
     locations = [f["location"] for f in json.loads(out)["files"][0]["findings"]]

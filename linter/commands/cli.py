@@ -83,7 +83,9 @@ def cmd_check(args) -> int:
                 source = read_path(path)
                 progress.step("checking", path)
                 result = lint(source, rules)
-                results.append(FileResult(result.path, result.text, result.findings))
+                # What `fix` would apply, found the way it finds it: counting fixes would miss those a fix uncovers.
+                fixable = fix(source, rules, first=result).applied if _has_safe_fix(result) and args.format == "text" else None
+                results.append(FileResult(result.path, result.text, result.findings, fixable))
             except ModelError as exc:
                 # No file can be checked without the model: say it once, and list each file as not checked.
                 say(f"resolint: {exc}")
@@ -103,6 +105,10 @@ def cmd_check(args) -> int:
     threshold = severity_rank(fail_level)
     failing = any(severity_rank(f.severity) >= threshold for r in results for f in r.findings)
     return 1 if failing else 0
+
+
+def _has_safe_fix(result) -> bool:
+    return any(f.fix and f.fix.safe for f in result.findings)
 
 
 def _warn() -> None:
