@@ -68,8 +68,8 @@ class Finding:
         return (self.start, self.end, self.rule)
 
 
-def apply_fixes(text: str, findings: list[Finding], unsafe: bool = False) -> tuple[str, int]:
-    """Apply the fixes that do not overlap an earlier one; returns the new text and how many were applied."""
+def chosen_edits(findings: list[Finding], unsafe: bool = False) -> tuple[list[Edit], int]:
+    """The edits `apply_fixes` makes, in order: each fix that does not overlap an earlier one; and how many fixes."""
     edits: list[Edit] = []
     applied = 0
     taken_until = -1
@@ -80,6 +80,12 @@ def apply_fixes(text: str, findings: list[Finding], unsafe: bool = False) -> tup
         edits.extend(fix_edits)
         taken_until = max(e.end for e in fix_edits)
         applied += 1
+    return edits, applied
+
+
+def apply_fixes(text: str, findings: list[Finding], unsafe: bool = False) -> tuple[str, int]:
+    """Apply the fixes that do not overlap an earlier one; returns the new text and how many were applied."""
+    edits, applied = chosen_edits(findings, unsafe)
     out = []
     pos = 0
     for edit in edits:

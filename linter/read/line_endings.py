@@ -45,11 +45,36 @@ def restore(text: str, endings: LineEndings, read_text: str | None = None) -> st
         return text if endings == "\n" else text.replace("\n", endings)
     new_lines = text.split("\n")
     if read_text is None or read_text.count("\n") != len(endings):
-        usual = dominant(endings)
-        return usual.join(new_lines)
+        return dominant(endings).join(new_lines)
     old_lines = read_text.split("\n")
+    # Lines before the first change and after the last are the same lines: they keep their endings exactly
+    # (a diff of the lines in between could pair two identical lines the other way round).
+    head = 0
+    while head < min(len(old_lines), len(new_lines)) - 1 and old_lines[head] == new_lines[head]:
+        head += 1
+    tail = 0
+    while (tail < min(len(old_lines), len(new_lines)) - 1 - head
+           and old_lines[-1 - tail] == new_lines[-1 - tail]):
+        tail += 1
+    old_ends = [*endings, ""]  # each old line's ending; the last line has none
+    n_old, n_new = len(old_lines), len(new_lines)
+    ends = old_ends[:head]
+    ends += [old_ends[first] if 0 <= first < n_old else "" for first in
+             _middle(old_lines[head : n_old - tail], new_lines[head : n_new - tail], head)]
+    ends += old_ends[n_old - tail :] if tail else []
     usual = dominant(endings)
-    chosen: list[str] = []  # the ending after each new line but the last
+    out = []
+    for k, line in enumerate(new_lines):
+        out.append(line)
+        if k < n_new - 1:
+            out.append(ends[k] or usual)  # a line that became the last-but-something needs a real ending
+    return "".join(out)
+
+
+def _middle(old_lines: list[str], new_lines: list[str], first: int) -> list[int]:
+    """For each of `new_lines` (which replace `old_lines`, line `first` on), the old line whose ending it takes:
+    a kept line its own, a new or rewritten line that of the line it replaced, or of the line before it."""
+    chosen: list[int] = []
     matcher = difflib.SequenceMatcher(None, old_lines, new_lines, autojunk=False)
     for tag, i1, i2, j1, j2 in matcher.get_opcodes():
         for k in range(j2 - j1):
@@ -57,10 +82,5 @@ def restore(text: str, endings: LineEndings, read_text: str | None = None) -> st
                 old = i1 + k
             else:
                 old = i1 + min(k, i2 - i1) - 1 if tag == "replace" else i1 - 1
-            chosen.append(endings[old] if 0 <= old < len(endings) else usual)
-    chosen = chosen[: len(new_lines) - 1]
-    out = [new_lines[0]]
-    for ending, line in zip(chosen, new_lines[1:]):
-        out.append(ending)
-        out.append(line)
-    return "".join(out)
+            chosen.append(first + old)
+    return chosen
