@@ -70,7 +70,8 @@ def _setup(args, problems: _Problems) -> tuple[Config, list[Rule]] | None:
 def cmd_check(args) -> int:
     problems = _Problems()
     if (setup := _setup(args, problems)) is None:
-        _print_results(args.format, [], [], problems.errors)  # a CI job reading the report sees the failure too
+        if args.format != "text":  # a CI job reading the report sees the failure too (stderr said it to a person)
+            _print_results(args.format, [], [], problems.errors)
         return 2
     config, rules = setup
     fail_level = args.fail_level or config.fail_level or "info"
