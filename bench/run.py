@@ -116,3 +116,6 @@ if __name__ == "__main__":
         os.environ["RESOLINT_CACHE_DIR"] = cache  # never time against (or fill) the user's cache
         main()
         segmentation()
+        from batch_throughput import batch_throughput  # bench/ is on sys.path when run as a script
+
+        batch_throughput()

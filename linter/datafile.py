@@ -24,7 +24,7 @@ def read_yaml(path: Path, what: str) -> object:
         raise InputError(str(path), f"cannot read {what}: {exc}") from None
 
 
-@functools.lru_cache(maxsize=16)
+@functools.lru_cache(maxsize=64)
 def validator(schema_file: Path) -> jsonschema.protocols.Validator:
     schema = json.loads(Path(schema_file).read_text(encoding="utf-8"))
     cls = jsonschema.validators.validator_for(schema)

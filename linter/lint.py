@@ -89,9 +89,6 @@ def lint(source: Source, rules: Sequence[Rule]) -> LintResult:
     with _ONE_AT_A_TIME:
         doc = parse(source)
         findings = tuple(run(doc, list(rules)))
-    if not writable(source):
-        # A fix that cannot be written is no fix: `check` then counts as fixable exactly what `fix` applies.
-        findings = tuple(dataclasses.replace(f, fix=None) if f.fix else f for f in findings)
     return LintResult(doc, locate_in_word(doc, findings))
 
 
@@ -112,6 +109,9 @@ def lint_text(source: Source, text: str, rules: Sequence[Rule]) -> LintResult:
 def fix(source: Source, rules: Sequence[Rule], unsafe: bool = False, first: LintResult | None = None) -> FixResult:
     """Apply the fixes of the findings (safe ones, or all with `unsafe`) until none is left to apply."""
     result = first or lint(source, rules)
+    if not writable(source):
+        # A .docx's fixes are suggestions to make in Word: none is applied, so none counts as fixable.
+        return FixResult(source, source.text, 0, result.findings)
     text, applied = source.text, 0
     for _ in range(FIX_PASSES):
         fixed, n = apply_fixes(text, list(result.findings), unsafe=unsafe)

@@ -259,32 +259,46 @@ def _invocation(errors: Sequence[FileError]) -> dict:
 
 
 def document_json(doc: Document) -> dict:
-    """`resolint parse --format json`: every part of the Document with its text and span."""
+    """`resolint parse --format json`: every part of the Document with its text and span.
 
-    def part(p):
-        return None if p is None else {"text": p.text, "start": p.start, "end": p.end}
-
+    Sub-items are listed in reading order with their `level` (1 for (a), 2 for the (一) or (i) nested in an
+    (a) item, ...); `annexes` are the annexes after the text, `embedded` the resolutions this one recommends to
+    another organ, each with its own header, organ line and paragraphs (spans in the same file).
+    """
     return {
         "version": 1,
         "path": doc.source.path,
         "format": doc.source.format,
         "encoding": doc.source.encoding,
-        "header": {
-            "date": part(doc.header.date),
-            "basis": part(doc.header.basis),
-            "symbol": part(doc.header.symbol),
-            "title": part(doc.header.title),
-            "lines": [{"kind": l.kind, **part(l)} for l in doc.header.lines],
-        },
-        "organ": part(doc.organ),
-        "preambular": [
-            {**part(p), "sub_items": [{"label": s.label, **part(s)} for s in p.sub_items]} for p in doc.preambular
-        ],
-        "operative": [
-            {"number": p.number, **part(p), "sub_items": [{"label": s.label, **part(s)} for s in p.sub_items]}
-            for p in doc.operative
-        ],
+        **_resolution_json(doc),
         "markers": [{"number": m.number, "start": m.start, "end": m.end} for m in doc.markers],
         "footnotes": [{"number": f.number, "text": f.text, "start": f.start, "end": f.end} for f in doc.footnotes],
-        "footer": {"date": part(doc.footer.date), "meeting": part(doc.footer.meeting)},
+        "footer": {"date": _part_json(doc.footer.date), "meeting": _part_json(doc.footer.meeting)},
+        "annexes": [
+            {"heading": _part_json(a.heading), "lines": [_part_json(line) for line in a.lines]} for a in doc.annexes
+        ],
+        "embedded": [_resolution_json(inner) for inner in doc.embedded],
+    }
+
+
+def _part_json(p):
+    return None if p is None else {"text": p.text, "start": p.start, "end": p.end}
+
+
+def _resolution_json(doc: Document) -> dict:
+    """Header, organ line and paragraphs: what an outer resolution and an embedded one both have."""
+    def items(p):
+        return [{"label": s.label, "level": s.level, **_part_json(s)} for s in p.sub_items]
+
+    return {
+        "header": {
+            "date": _part_json(doc.header.date),
+            "basis": _part_json(doc.header.basis),
+            "symbol": _part_json(doc.header.symbol),
+            "title": _part_json(doc.header.title),
+            "lines": [{"kind": line.kind, **_part_json(line)} for line in doc.header.lines],
+        },
+        "organ": _part_json(doc.organ),
+        "preambular": [{**_part_json(p), "sub_items": items(p)} for p in doc.preambular],
+        "operative": [{"number": p.number, **_part_json(p), "sub_items": items(p)} for p in doc.operative],
     }

@@ -267,14 +267,24 @@ def test_every_regex_compiles(bodies):
                 pytest.fail(f"{body['id']}.{field}: {pattern!r}: {exc}")
 
 
+def _scan_time(pattern: str, text: str) -> float:
+    """Best of three: a busy machine slows a run down, never speeds it up."""
+    best = float("inf")
+    for _ in range(3):
+        start = time.perf_counter()
+        for _ in re.finditer(pattern, text):
+            pass
+        best = min(best, time.perf_counter() - start)
+    return best
+
+
 def test_regexes_run_in_linear_time(bodies):
-    hostile = ("第 1/1/1/1 " * 2000) + ("第" + " " * 5000 + "1" * 5000) + ("(" * 3000) + ("S-ES-" * 2000)
+    """Four times the hostile input takes about four times as long, not sixteen (a ratio, so load does not matter)."""
+    hostile = ("第 1/1/1/1 " * 500) + ("第" + " " * 1250 + "1" * 1250) + ("(" * 750) + ("S-ES-" * 500)
     for body in bodies.values():
         for field, pattern in _all_regexes(body):
-            start = time.perf_counter()
-            for _ in re.finditer(pattern, hostile):
-                pass
-            assert time.perf_counter() - start < 0.5, f"{body['id']}.{field} is slow: {pattern!r}"
+            once, four = _scan_time(pattern, hostile), _scan_time(pattern, hostile * 4)
+            assert four <= 8 * once + 0.02, f"{body['id']}.{field} grows faster than its input: {pattern!r}"
 
 
 def test_symbol_regexes_have_the_named_groups_their_key_needs(bodies):

@@ -74,8 +74,11 @@ def test_corrupt_model_is_one_line_exit_2(tmp_path):
     (model / "weights.npz").write_bytes(b"not a numpy archive")
     (model / "features.msgpack").write_bytes(b"\xc1\xc1garbage")
     env = {"RESOLINT_PKUSEG_MODEL": str(model), "RESOLINT_CACHE_DIR": str(tmp_path / "cache"), "PATH": "/usr/bin:/bin"}
+    # A paragraph the lexicon does not match (回故) is the one the segmenter is loaded for.
+    draft = tmp_path / "draft.txt"
+    draft.write_text("大会，\n\n回故其决议，\n\n1. 请秘书长提交报告。\n", encoding="utf-8")
     result = subprocess.run(
-        [sys.executable, "-m", "linter.commands.cli", "check", "--no-config", "--select", "RV", str(SEEDS / "ecosoc-2013-38.pdf.txt")],
+        [sys.executable, "-m", "linter.commands.cli", "check", "--no-config", "--select", "RV", str(draft)],
         capture_output=True, text=True, env=env, cwd=Path(__file__).parent.parent,
     )
     assert result.returncode == 2

@@ -104,5 +104,5 @@ def test_marker_hangs_on_the_title_right_before_it():
 def test_no_regex_repeats_a_repetition():
     modules = (treaty_mentions, citation_index, citation_checks)
     patterns = [v.pattern for m in modules for v in vars(m).values() if isinstance(v, re.Pattern)]
-    assert len(patterns) >= 8
+    assert len(patterns) >= 6  # the Official Records symbol patterns are the bodies registry's (test_bodies_records.py)
     assert [p for p in patterns if nested_repeat(p)] == []

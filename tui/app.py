@@ -188,7 +188,8 @@ class ResolintApp(App):
 
     def _explain(self, finding: Finding | None) -> None:
         rule = self.rules_by_id.get(finding.rule) if finding else None
-        self.query_one(FindingDetail).show(finding, rule, self.result.text if self.result else "")
+        self.query_one(FindingDetail).show(finding, rule, self.result.text if self.result else "",
+                                           editable=writable(self.source))
 
     def action_next_finding(self) -> None:
         self.query_one(FindingsList).step(1)

@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
+
+from linter.registries.bodies import registry
 
 # Every offset below is an index into the footnote text handed to parse_footnote().
 
@@ -67,7 +70,6 @@ class ParsedFootnote:
 
 
 _SPACE = r"[ \t\u3000\u00a0]?"
-_ORGANS = "大会|安全理事会|安理会|经济及社会理事会|人权理事会|预防犯罪和刑事司法委员会|麻醉药品委员会|妇女地位委员会"
 _CN_NUMERAL = "[一二三四五六七八九十百零两]{1,5}"
 _LIST_JOIN = rf"{_SPACE}(?:、|，|,|和|及){_SPACE}"
 
@@ -78,31 +80,41 @@ _RESOLUTION_SYMBOL = (
     r"|\d{1,4}" + _SPACE + r"[A-Z]" + _SPACE + r"\([IVXLC]{1,8}\))"  # 2200 A (XXI)
 )
 
-# Element patterns, tried in this order at each position.
-_ELEMENTS: tuple[tuple[str, re.Pattern], ...] = (
-    ("ibid", re.compile(r"同上")),
-    ("un", re.compile(r"联合国(?=" + _SPACE + r"[，,、《]|《)")),
-    ("title", re.compile(r"《[^《》\n]{1,160}》")),
-    ("corrigendum", re.compile(r"及更正")),
-    ("issued-as", re.compile(r"拟作为")),
-    ("issued", re.compile(r"印发")),
-    ("volumes", re.compile(rf"第{_SPACE}(\d{{1,5}}(?:{_LIST_JOIN}\d{{1,5}}){{0,30}}){_SPACE}卷")),
-    (
-        "resolutions",
-        re.compile(
-            rf"(?:({_ORGANS}){_SPACE})?第{_SPACE}({_RESOLUTION_SYMBOL}(?:{_LIST_JOIN}{_RESOLUTION_SYMBOL}){{0,30}})"
-            rf"{_SPACE}号(决议|决定)"
+
+def _organs() -> str:
+    """Alternation of the organ names footnotes use (the bodies registry's footnote_names)."""
+    return "|".join(re.escape(name) for name in registry().footnote_names)
+
+
+@functools.lru_cache(maxsize=1)
+def _elements() -> tuple[tuple[str, re.Pattern], ...]:
+    """Element patterns, tried in this order at each position; compiled once, on first use."""
+    return (
+        ("ibid", re.compile(r"同上")),
+        ("un", re.compile(r"联合国(?=" + _SPACE + r"[，,、《]|《)")),
+        ("title", re.compile(r"《[^《》\n]{1,160}》")),
+        ("corrigendum", re.compile(r"及更正")),
+        ("issued-as", re.compile(r"拟作为")),
+        ("issued", re.compile(r"印发")),
+        ("volumes", re.compile(rf"第{_SPACE}(\d{{1,5}}(?:{_LIST_JOIN}\d{{1,5}}){{0,30}}){_SPACE}卷")),
+        (
+            "resolutions",
+            re.compile(
+                rf"(?:({_organs()}){_SPACE})?第{_SPACE}({_RESOLUTION_SYMBOL}(?:{_LIST_JOIN}{_RESOLUTION_SYMBOL}){{0,30}})"
+                rf"{_SPACE}号(决议|决定)"
+            ),
         ),
-    ),
-    ("numbers", re.compile(rf"第{_SPACE}(\d{{1,6}}(?:{_SPACE}(?:、|和|及|-|–|—|至){_SPACE}\d{{1,6}}){{0,30}}){_SPACE}号")),
-    ("chapter", re.compile(rf"第{_CN_NUMERAL}章")),
-    ("section", re.compile(rf"(?:第{_CN_NUMERAL}\.)?[A-Z]{_SPACE}节")),
-    ("part", re.compile(rf"第{_CN_NUMERAL}部分")),
-    ("annex", re.compile(r"附件[一二三四五六七八九十]{0,3}")),
-    ("paragraphs", re.compile(rf"第{_SPACE}(\d{{1,4}}(?:{_SPACE}(?:-|–|—|至|、|和){_SPACE}\d{{1,4}}){{0,20}}){_SPACE}段")),
-    ("pages", re.compile(rf"第{_SPACE}(\d{{1,5}}(?:{_SPACE}(?:-|–|—|至){_SPACE}\d{{1,5}})?){_SPACE}页")),
-    ("symbol", re.compile(r"[A-Z]{1,8}(?:/[A-Za-z0-9\-]{1,24}(?:\.[A-Za-z0-9\-]{1,24}){0,3}){1,10}")),
-)
+        ("numbers", re.compile(rf"第{_SPACE}(\d{{1,6}}(?:{_SPACE}(?:、|和|及|-|–|—|至){_SPACE}\d{{1,6}}){{0,30}}){_SPACE}号")),
+        ("chapter", re.compile(rf"第{_CN_NUMERAL}章")),
+        ("section", re.compile(rf"(?:第{_CN_NUMERAL}\.)?[A-Z]{_SPACE}节")),
+        ("part", re.compile(rf"第{_CN_NUMERAL}部分")),
+        ("annex", re.compile(r"附件[一二三四五六七八九十]{0,3}")),
+        ("paragraphs", re.compile(rf"第{_SPACE}(\d{{1,4}}(?:{_SPACE}(?:-|–|—|至|、|和){_SPACE}\d{{1,4}}){{0,20}}){_SPACE}段")),
+        ("pages", re.compile(rf"第{_SPACE}(\d{{1,5}}(?:{_SPACE}(?:-|–|—|至){_SPACE}\d{{1,5}})?){_SPACE}页")),
+        ("symbol", re.compile(r"[A-Z]{1,8}(?:/[A-Za-z0-9\-]{1,24}(?:\.[A-Za-z0-9\-]{1,24}){0,3}){1,10}")),
+    )
+
+
 _GAP = re.compile(r"[ \t\u3000\u00a0，,、]{0,4}")
 _LEAD = re.compile(r"(?:另见|参见|又见|见)" + _SPACE)
 _END_MARKS = "。．.；;，,"
@@ -113,15 +125,31 @@ _SYMBOL_IN_PARENS = re.compile(
     r"[A-Z]{1,8}(?:/[A-Za-z0-9\-]{1,24}(?:\.[A-Za-z0-9\-]{1,24}){0,3}){1,10}(?:" + _SPACE + r"\((?:Part|part|Vol\.)[^()]{0,12}\))?"
 )
 _SALES_NUMBER = re.compile(r"出售品编号[：:]" + _SPACE + r"([A-Z]\.\d{2}\.[IVXL]{1,6}\.[A-Z]?\d{1,3}[A-Za-z]?)")
-_RECORDS_OLD = re.compile(
-    rf"(?P<organ>{_ORGANS})正式记录[，,]{_SPACE}(?:第(?P<session>{_CN_NUMERAL})届会议|(?P<year>\d{{4}}){_SPACE}年)"
-    rf"[，,]{_SPACE}补编第{_SPACE}(?P<supplement>\d{{1,3}}(?:{_SPACE}[A-Z])?){_SPACE}号"
-    r"(?:" + _SPACE + r"\([^()]{1,20}\))?"
-)
-_RECORDS_NEW = re.compile(
-    rf"(?P<organ>{_ORGANS})第(?P<session>{_CN_NUMERAL})届会议正式记录[，,]{_SPACE}"
-    rf"补编第{_SPACE}(?P<supplement>\d{{1,3}}(?:{_SPACE}[A-Z])?){_SPACE}号"
-)
+
+
+@functools.lru_cache(maxsize=1)
+def _records_titles() -> tuple[re.Pattern, re.Pattern]:
+    """The older (大会正式记录，第N届会议) and newer (大会第N届会议正式记录) Official Records titles."""
+    organs = _organs()
+    old = re.compile(
+        rf"(?P<organ>{organs})正式记录[，,]{_SPACE}(?:第(?P<session>{_CN_NUMERAL})届会议|(?P<year>\d{{4}}){_SPACE}年)"
+        rf"[，,]{_SPACE}补编第{_SPACE}(?P<supplement>\d{{1,3}}(?:{_SPACE}[A-Z])?){_SPACE}号"
+        r"(?:" + _SPACE + r"\([^()]{1,20}\))?"
+    )
+    new = re.compile(
+        rf"(?P<organ>{organs})第(?P<session>{_CN_NUMERAL})届会议正式记录[，,]{_SPACE}"
+        rf"补编第{_SPACE}(?P<supplement>\d{{1,3}}(?:{_SPACE}[A-Z])?){_SPACE}号"
+    )
+    return old, new
+
+
+def __getattr__(name: str):
+    """_ELEMENTS, _RECORDS_OLD and _RECORDS_NEW as module attributes, compiled on first use (they read the registry)."""
+    if name == "_ELEMENTS":
+        return _elements()
+    if name in ("_RECORDS_OLD", "_RECORDS_NEW"):
+        return _records_titles()[name == "_RECORDS_NEW"]
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 # Which elements may appear in a citation of each kind (the first element decides most kinds).
 _ALLOWED = {
@@ -207,7 +235,7 @@ def _element_at(text: str, pos: int, end: int) -> tuple[Element, re.Match | None
     if text[pos] in "(（":
         close = _matching_paren(text, pos, end)
         return None if close is None else (Element("parens", pos, close + 1), None)
-    for kind, pattern in _ELEMENTS:
+    for kind, pattern in _elements():
         m = pattern.match(text, pos, end)
         if m:
             return Element(kind, m.start(), m.end()), m
@@ -326,7 +354,8 @@ def _symbols_in_parens(text: str, start: int, end: int) -> list[Field]:
 def _records_title(title: Field) -> dict | None:
     """Organ, session (or year) and supplement of an Official Records title, with spans in the footnote."""
     inner = title.value
-    m = _RECORDS_OLD.fullmatch(inner) or _RECORDS_NEW.fullmatch(inner)
+    old, new = _records_titles()
+    m = old.fullmatch(inner) or new.fullmatch(inner)
     if m is None:
         return None
 

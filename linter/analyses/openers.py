@@ -1,4 +1,4 @@
-"""The opening verb of each paragraph, found on segmented text with the verb lexicon as user dictionary."""
+"""The opening verb of each paragraph: matched against the verb lexicon first, the segmenter only where it finds none."""
 
 from __future__ import annotations
 
@@ -8,14 +8,11 @@ from dataclasses import dataclass
 from linter.analyses.memo import per_document
 from linter.analyses.segmentation import segmenter
 from linter.read.structure import Document, Paragraph
-from linter.registries.lexicon import Verb, verbs
+from linter.registries.lexicon import LEADS, Verb, match_opener
 
-OPENING_CHARS = 24  # segment only the opening of a paragraph: the verb is in it
-MAX_TOKENS = 4
-# Introductory phrases that may stand before the verb (CONVENTIONS §1: 在这方面 may precede the opener).
-_LEAD = re.compile(r"^(?:在这方面|为此|此外)，?")
-# A verb split around its object: 提请缔约国注意 is 提请注意 (S:cop op 17).
-_SPLIT = re.compile(r"^(提请)[^，。；]{1,16}?(注意)")
+OPENING_CHARS = 24  # segment at most the opening of a paragraph: the verb is in it
+_LEAD = re.compile("^(?:" + "|".join(LEADS) + r")[，,]?\s*")
+_CLAUSE_END = re.compile(r"[，。；：,;:]")
 
 
 @dataclass(frozen=True)
@@ -24,7 +21,8 @@ class Opener:
     verb: Verb | None  # None: the paragraph opens with no known verb
     start: int  # span of the opener in paragraph.text
     end: int
-    first_word: str  # the segmenter's first word, for messages about unknown openers
+    first_word: str  # the opener, or the segmenter's first word when no opener was found
+    words: tuple[str, ...] = ()  # no opener: the segmented opening clause (words with their trailing spaces)
 
     @property
     def text(self) -> str:
@@ -33,31 +31,32 @@ class Opener:
 
 @per_document
 def find_openers(doc: Document) -> dict[int, Opener]:
-    """Opener of every paragraph, keyed by the paragraph's offset in Document.text."""
-    paragraphs = [p for p in doc.paragraphs if p.text]
-    leads = [(_LEAD.match(p.text).end() if _LEAD.match(p.text) else 0) for p in paragraphs]
-    openings = [p.text[lead : lead + OPENING_CHARS] for p, lead in zip(paragraphs, leads)]
-    tokens = segmenter().segment_many(openings)
-    lexicon = verbs()
+    """Opener of every paragraph, keyed by the paragraph's offset in Document.text.
+
+    The lexicon is matched longest first, with prefixes (又, 还再次, 特别 ...) and leads (在这方面，, 但是);
+    only paragraphs it does not match are segmented, and only their opening clause, to name the first word.
+    """
     found: dict[int, Opener] = {}
-    for paragraph, lead, opening, words in zip(paragraphs, leads, openings, tokens):
-        found[paragraph.offset] = _match(paragraph, lead, opening, words, lexicon)
+    unmatched: list[tuple[Paragraph, int, str]] = []
+    for paragraph in doc.paragraphs:
+        if not paragraph.text:
+            continue
+        m = match_opener(paragraph.text)
+        if m is not None:
+            found[paragraph.offset] = Opener(paragraph, m.verb, m.lead, m.end, paragraph.text[m.lead : m.end])
+            continue
+        lead_m = _LEAD.match(paragraph.text)
+        lead = lead_m.end() if lead_m else 0
+        unmatched.append((paragraph, lead, opening_clause(paragraph.text[lead:])))
+    if unmatched:
+        tokens = segmenter().segment_many([clause for _, _, clause in unmatched])
+        for (paragraph, lead, _), words in zip(unmatched, tokens):
+            first = words[0].rstrip() if words else ""
+            found[paragraph.offset] = Opener(paragraph, None, lead, lead + len(first), first, tuple(words))
     return found
 
 
-def _match(paragraph: Paragraph, lead: int, opening: str, words: tuple[str, ...], lexicon: dict[str, Verb]) -> Opener:
-    best: tuple[int, Verb] | None = None
-    joined = ""
-    for word in words[:MAX_TOKENS]:
-        if joined and joined != joined.rstrip():
-            break  # an opener never spans a space
-        joined += word
-        if joined.rstrip() in lexicon:
-            best = (len(joined.rstrip()), lexicon[joined.rstrip()])
-    split = _SPLIT.match(opening)
-    if best is None and split and "提请注意" in lexicon:
-        best = (split.end(), lexicon["提请注意"])
-    first = words[0].rstrip() if words else ""
-    if best is None:
-        return Opener(paragraph, None, lead, lead + len(first), first)
-    return Opener(paragraph, best[1], lead, lead + best[0], first)
+def opening_clause(text: str) -> str:
+    """The text up to the first clause mark, at most OPENING_CHARS characters: what the segmenter is given."""
+    end = _CLAUSE_END.search(text, 0, OPENING_CHARS)
+    return text[: end.start() if end else OPENING_CHARS]

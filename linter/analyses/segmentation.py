@@ -144,6 +144,20 @@ class Segmenter:
                 self.cache.put_many(fresh)
         return [known.get(k, ()) for k in keys]
 
+    def known_words(self, words: Sequence[str]) -> list[bool]:
+        """Whether each of `words` is in the model's vocabulary (the words pkuseg was trained on), cached like
+        segmentations: 关于, 重视 are words; 回故, 决订 (misspelt openers) are not."""
+        keys = [self.cache_key("vocabulary\x1f" + w) for w in words]
+        known = self.cache.get_many(sorted(set(keys))) if self.cache else {}
+        missing = {k: w for k, w in zip(keys, words) if k not in known}
+        if missing:
+            vocabulary = self.nlp().tokenizer.pkuseg_seg.feature_extractor.unigram
+            fresh = {k: ("1" if w in vocabulary else "0",) for k, w in missing.items()}
+            known.update(fresh)
+            if self.cache:
+                self.cache.put_many(fresh)
+        return [known[k] == ("1",) for k in keys]
+
 
 def load_pipeline(model: Path, user_words: list[str]):
     """spaCy's blank zh pipeline with the pkuseg segmenter and our user dictionary."""

@@ -1,9 +1,9 @@
 """Checkers: one function per rule kind, each turning a Document and a Rule into findings.
 
-Each module here declares `KINDS = {"kind-name": checker}` and, for kinds
-with options, `OPTION_SCHEMAS = {"kind-name": <JSON Schema of rule.options>}`;
-they are collected on first use, so adding a checker means adding a module,
-nothing else.
+Each module here declares `KINDS = {"kind-name": checker}`; they are
+collected on first use. A kind with options (or message templates) has its
+schema in rules/schema/kinds/<kind-name>.schema.json, so adding a checker means
+adding a module and, if it takes options, that schema file.
 """
 
 from __future__ import annotations
@@ -28,10 +28,3 @@ def checkers() -> dict:
             found[kind] = checker
     return found
 
-
-@functools.lru_cache(maxsize=1)
-def option_schemas() -> dict:
-    found: dict = {}
-    for module in _modules():
-        found.update(getattr(module, "OPTION_SCHEMAS", {}))
-    return found

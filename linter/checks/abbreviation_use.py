@@ -16,9 +16,9 @@ def _spans(text: str, names) -> list[tuple[int, int]]:
     return [(m.start(), m.end()) for name in names for m in re.finditer(re.escape(name), text)]
 
 
-def _first_use(text: str, short: str, covered: list[tuple[int, int]], until: int) -> int | None:
-    """First occurrence of `short` before `until` that is not inside one of the `covered` spans (longer names)."""
-    for m in re.finditer(re.escape(short), text[:until]):
+def _first_use(text: str, short: str, covered: list[tuple[int, int]], until: int, start: int = 0) -> int | None:
+    """First occurrence of `short` in [start, until) that is not inside one of the `covered` spans (longer names)."""
+    for m in re.compile(re.escape(short)).finditer(text, start, max(start, until)):
         if not any(s <= m.start() and m.end() <= e for s, e in covered):
             return m.start()
     return None
@@ -26,28 +26,28 @@ def _first_use(text: str, short: str, covered: list[tuple[int, int]], until: int
 
 def check_abbreviations(doc: Document, rule: Rule) -> Iterator[Finding]:
     text = doc.text[: body_end(doc)]
+    # Header lines (the sponsor line 经社理事会主席…提出的决议草案, a title) are not the resolution's prose: a short
+    # name there is not a use; a full name there still introduces the short one.
+    start = doc.body_start
     reported: set[str] = set()
     for entry in abbreviations():
         full_spans = _spans(text, entry.full)
         introduced = min((s for s, _ in full_spans), default=len(text))
         # Before the first full name only other names can hold the short form (美国国际开发署).
-        use = _first_use(text, entry.short, _spans(text, entry.contained_in), introduced)
+        use = _first_use(text, entry.short, _spans(text, entry.contained_in), introduced, start)
         if use is None:
             continue
         reported.add(entry.short)
-        if full_spans:
-            problem = f"the full name “{entry.full[0]}” ({entry.en}) only appears later"
-        else:
-            problem = f"the full name “{entry.full[0]}” ({entry.en}) never appears; spell it out at the first mention"
+        problem = rule.phrase("full-name-later" if full_spans else "full-name-missing", full=entry.full[0], en=entry.en)
         yield rule.finding(doc, use, use + len(entry.short), short=entry.short, problem=problem)
     for definition in definitions(doc):
         if definition.is_title or definition.short in reported:
             continue
         reported.add(definition.short)  # only the first definition counts; a text may define a name twice
-        use = _first_use(text, definition.short, [], definition.start)
+        use = _first_use(text, definition.short, [], definition.start, start)
         if use is None:
             continue
-        problem = f"the text defines it only later, in “…{text[max(0, definition.start - 12) : definition.end + 1]}”"
+        problem = rule.phrase("defined-later", context=text[max(0, definition.start - 12) : definition.end + 1])
         yield rule.finding(doc, use, use + len(definition.short), short=definition.short, problem=problem)
 
 

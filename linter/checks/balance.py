@@ -85,11 +85,11 @@ def check_balance(doc: Document, rule: Rule) -> Iterator[Finding]:
             if mark in OPENERS:
                 closer = CLOSER_OF[OPENERS[mark]]
                 if stray.before is not None:
-                    problem = f"not closed before “{part.text[stray.before]}”; add “{closer}” or move the mark"
+                    problem = rule.phrase("not-closed-before", before=part.text[stray.before], closer=closer)
                 else:
-                    problem = f"not closed in this paragraph; add “{closer}”"
+                    problem = rule.phrase("not-closed", closer=closer)
             else:
-                problem = "closes nothing: no opening mark before it in this paragraph"
+                problem = rule.phrase("closes-nothing")
             start = part.offset + stray.index
             yield rule.finding(doc, start, start + 1, mark=mark, problem=problem)
 

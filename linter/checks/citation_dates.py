@@ -31,25 +31,25 @@ def check_cited_after_adoption(doc: Document, rule: Rule) -> Iterator[Finding]:
         return  # a draft: nothing is in its future yet
     day, _ = adopted
     for cited in cited_numbers(doc, registry()):
-        reason = _future(cited, day)
+        reason = _future(rule, cited, day)
         if reason is not None:
             start, end = cited.span()
             yield rule.finding(doc, start, end, number=cited.number.text, kind=cited.citation.kind.capitalize(),
                                reason=reason, adopted=day.isoformat())
 
 
-def _future(cited: Cited, adopted: datetime.date) -> str | None:
+def _future(rule: Rule, cited: Cited, adopted: datetime.date) -> str | None:
     """Why the cited text cannot exist yet on `adopted`, or None."""
     date = cited.number.date
     day = date.as_date() if date is not None else None
     if day is not None:
-        return f"it is dated {day.isoformat()}" if day > adopted else None
+        return rule.phrase("dated-later", date=day.isoformat()) if day > adopted else None
     if cited.body is None:
         return None
     key = cited.body.session_key(cited.number.lookup, cited.citation.kind)
     interval = cited.body.interval(key) if key else None
     if interval is not None and interval.first > adopted:
-        return f"{cited.body.describe_session(key)} had not opened"
+        return rule.phrase("not-opened", session=cited.body.describe_session(key))
     return None
 
 

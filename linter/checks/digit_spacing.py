@@ -14,7 +14,7 @@ from linter.read.structure import Document
 # The number next to a boundary: 2013, 66/181, 1373(2001).
 _NUMBER_LEFT = re.compile(r"[\d/.()]*\d$")
 _NUMBER_RIGHT = re.compile(r"\d[\d/.()]*")
-_FORMS = {True: "spaces digits from Chinese characters", False: "writes digits and Chinese characters without a space"}
+_FORMS = {True: "spaced", False: "unspaced"}  # message keys of the two ways to write a boundary
 
 
 def check_number_spacing(doc: Document, rule: Rule) -> Iterator[Finding]:
@@ -25,13 +25,13 @@ def check_number_spacing(doc: Document, rule: Rule) -> Iterator[Finding]:
     majority = spaced * 2 > len(found)
     if majority and doc.source.format in rule.options.get("missing_space_unreliable_in", ()):
         return  # this extraction drops spaces and never adds them: a missing one is no evidence
-    values = {"majority": _FORMS[majority], "count": spaced if majority else len(found) - spaced, "total": len(found)}
+    values = {"majority": rule.phrase(_FORMS[majority]), "count": spaced if majority else len(found) - spaced, "total": len(found)}
     minority = [b for b in found if b.spaced != majority]
     for start, end, members in _expressions(doc, minority):
         edits = tuple(_edit(doc, b, majority) for b in members)
-        fix = Fix(edits, safe=True, description="align spacing with the rest of the document")
+        fix = Fix(edits, safe=True, description=rule.phrase("fix"))
         ostart, oend = doc.span(start, end)
-        yield rule.finding_at(ostart, oend, fix=fix, text=doc.text[start:end], here=_FORMS[not majority], **values)
+        yield rule.finding_at(ostart, oend, fix=fix, text=doc.text[start:end], here=rule.phrase(_FORMS[not majority]), **values)
 
 
 def _expressions(doc: Document, minority: list[Boundary]) -> Iterator[tuple[int, int, list[Boundary]]]:
@@ -67,16 +67,3 @@ def _edit(doc: Document, b: Boundary, spaced: bool) -> Edit:
 
 
 KINDS = {"number-spacing": check_number_spacing}
-OPTION_SCHEMAS = {
-    "number-spacing": {
-        "type": "object",
-        "additionalProperties": False,
-        "properties": {
-            "missing_space_unreliable_in": {
-                "type": "array",
-                "items": {"enum": ["text", "pdf-text", "word-text", "markdown", "docx"]},
-                "description": "Source formats whose extraction drops digit–CJK spaces: a missing space there is not reported.",
-            }
-        },
-    }
-}

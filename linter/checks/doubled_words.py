@@ -56,13 +56,3 @@ def _has_cjk(word: str) -> bool:
 
 
 KINDS = {"doubled-word": check_doubled_words}
-OPTION_SCHEMAS = {
-    "doubled-word": {
-        "type": "object",
-        "additionalProperties": False,
-        "properties": {
-            "allow": {"type": "array", "items": {"type": "string"}, "description": "Words that may stand twice (reduplication)."},
-            "scope": {"enum": ["all", "body", "footnotes"]},
-        },
-    }
-}

@@ -28,7 +28,7 @@ def check_marker_without_body(doc: Document, rule: Rule) -> Iterator[Finding]:
         if marker.number not in bodies:
             uses = uses_of[marker.number]
             yield rule.finding_at(marker.start, marker.end, number=marker.number,
-                                  uses="" if uses == 1 else f" (used {uses} times)")
+                                  uses="" if uses == 1 else rule.phrase("used-times", uses=uses))
 
 
 def check_body_without_marker(doc: Document, rule: Rule) -> Iterator[Finding]:
@@ -46,9 +46,10 @@ def check_first_use_order(doc: Document, rule: Rule) -> Iterator[Finding]:
     for marker in _first_uses(doc):
         skipped = range(highest + 1, marker.number)
         if marker.number < highest:
-            problem = f"first used after footnote {highest}"
+            problem = rule.phrase("used-after", highest=highest)
         elif skipped and not all(n in explained for n in skipped):
-            problem = f"skips {skipped[0]}" if len(skipped) == 1 else f"skips {skipped[0]}–{skipped[-1]}"
+            problem = (rule.phrase("skips-one", skipped=skipped[0]) if len(skipped) == 1
+                       else rule.phrase("skips-range", first=skipped[0], last=skipped[-1]))
         else:
             problem = None
         if problem:

@@ -23,7 +23,7 @@ def check_header_footer(doc: Document, rule: Rule) -> Iterator[Finding]:
     footer_day = parse_date(doc.footer.date.text) if doc.footer.date else None
     if header_day and footer_day and header_day != footer_day:
         yield _at(doc, rule, doc.footer.date, 0, len(doc.footer.date.text),
-                  f"The footer date {footer_day}", f"differs from the date line ({header_day})")
+                  rule.phrase("footer-date", date=footer_day), rule.phrase("differs-from-date-line", date=header_day))
     adopted = header_day or footer_day
     own = own_body(doc, registry())
     if own is None:
@@ -34,7 +34,8 @@ def check_header_footer(doc: Document, rule: Rule) -> Iterator[Finding]:
         symbol_key = own.session_key(symbol.text, "resolution") or own.session_key(symbol.text, "decision")
         problem = _misdated(own, symbol_key, adopted)
         if problem:
-            yield _at(doc, rule, symbol, 0, len(symbol.text), f"The symbol {symbol.text}", _outside(problem, adopted))
+            yield _at(doc, rule, symbol, 0, len(symbol.text), rule.phrase("symbol", symbol=symbol.text),
+                      _outside(rule, problem, adopted))
     yield from _session_lines(doc, rule, own, symbol_key, adopted)
     if doc.header.basis is not None and adopted is not None:
         yield from _basis_symbols(doc, rule, doc.header.basis, adopted)
@@ -50,12 +51,14 @@ def _session_lines(doc: Document, rule: Rule, own: Body, symbol_key: SessionKey 
         for start, end, key in keyed:
             written = line.text[start:end]
             if symbol_key is not None and symbol_key.kind == key.kind and symbol_key.value != key.value:
-                yield _at(doc, rule, line, start, end, f"The session line {written}",
-                          f"names session {key.value}, the symbol {doc.header.symbol.text} session {symbol_key.value}")
+                yield _at(doc, rule, line, start, end, rule.phrase("session-line", written=written),
+                          rule.phrase("session-differs-from-symbol", named=key.value, symbol=doc.header.symbol.text,
+                                      session=symbol_key.value))
                 continue
             problem = _misdated(own, key, adopted)
             if problem:
-                yield _at(doc, rule, line, start, end, f"The session line {written}", _outside(problem, adopted))
+                yield _at(doc, rule, line, start, end, rule.phrase("session-line", written=written),
+                          _outside(rule, problem, adopted))
 
 
 def _basis_symbols(doc: Document, rule: Rule, basis: Part, adopted: datetime.date) -> Iterator[Finding]:
@@ -68,7 +71,8 @@ def _basis_symbols(doc: Document, rule: Rule, basis: Part, adopted: datetime.dat
         key = _document_key(body, rest.split("/")[0])
         problem = _misdated(body, key, adopted)
         if problem:
-            yield _at(doc, rule, basis, m.start(), m.end(), f"The report {m.group(0)}", _outside(problem, adopted))
+            yield _at(doc, rule, basis, m.start(), m.end(), rule.phrase("report", symbol=m.group(0)),
+                      _outside(rule, problem, adopted))
 
 
 def _document_key(body: Body, segment: str) -> SessionKey | None:
@@ -93,8 +97,8 @@ def _misdated(body: Body, key: SessionKey | None, adopted: datetime.date | None)
     return body.describe_session(key)
 
 
-def _outside(session: str, adopted: datetime.date) -> str:
-    return f"belongs to {session}, which does not include the adoption date {adopted}"
+def _outside(rule: Rule, session: str, adopted: datetime.date) -> str:
+    return rule.phrase("outside-session", session=session, adopted=adopted)
 
 
 def _at(doc: Document, rule: Rule, part: Part, i: int, j: int, subject: str, problem: str) -> Finding:

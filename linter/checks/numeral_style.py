@@ -42,19 +42,3 @@ def _written(ordinal: Ordinal, numerals: str, counter: str, spaced: bool | None)
 
 
 KINDS = {"ordinal-numerals": check_ordinal_numerals}
-OPTION_SCHEMAS = {
-    "ordinal-numerals": {
-        "type": "object",
-        "additionalProperties": False,
-        "required": ["ordinal", "numerals"],
-        "properties": {
-            "ordinal": {"enum": ["session", "meeting"], "description": "第 N 届 (sessions, congresses) or 第 N 次 (meetings)."},
-            "numerals": {"enum": ["chinese", "arabic"], "description": "The script the style asks for."},
-            "words": {
-                "type": "array",
-                "items": {"type": "string"},
-                "description": "Check only ordinals followed by one of these words (全体会议); all when absent.",
-            },
-        },
-    }
-}

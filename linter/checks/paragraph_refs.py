@@ -95,22 +95,25 @@ def _has_item(paragraph: Paragraph, letter: str) -> bool:
     return re.search(rf"[(（]{letter}[)）]", paragraph.text) is not None
 
 
-def _describe(doc: Document, section: str) -> str:
+def _describe(doc: Document, rule: Rule, section: str) -> str:
     if section == "preamble":
-        return f"the preamble has {len(doc.preambular)} paragraphs"
+        return rule.phrase("preamble-extent", count=len(doc.preambular))
     numbers = [p.number for p in doc.operative if p.number is not None]
-    return f"the operative part runs {min(numbers)}–{max(numbers)}" if numbers else "the text has no numbered paragraphs"
+    if not numbers:
+        return rule.phrase("no-numbered-paragraphs")
+    return rule.phrase("operative-extent", first=min(numbers), last=max(numbers))
 
 
 def check_target(doc: Document, rule: Rule) -> Iterator[Finding]:
     for ref in find_references(doc):
         for target in ref.targets:
             paragraph = _paragraph(doc, target)
-            name = "preambular" if target.section == "preamble" else "operative"
+            name = rule.phrase("preambular" if target.section == "preamble" else "operative")
             if paragraph is None:
-                problem = f"there is no {name} paragraph {target.number} ({_describe(doc, target.section)})"
+                problem = rule.phrase("no-paragraph", section=name, number=target.number,
+                                      extent=_describe(doc, rule, target.section))
             elif target.item and not _has_item(paragraph, target.item):
-                problem = f"{name} paragraph {target.number} has no sub-paragraph ({target.item})"
+                problem = rule.phrase("no-sub-paragraph", section=name, number=target.number, item=target.item)
             else:
                 continue
             start = ref.part.offset + target.start
@@ -137,17 +140,19 @@ def check_direction(doc: Document, rule: Rule) -> Iterator[Finding]:
             order = _order(ref.place, target)
             if order == wanted:
                 continue
-            where = "is this paragraph itself" if order == 0 else ("comes before this one" if order < 0 else "comes after this one")
-            name = "preambular" if target.section == "preamble" else "operative"
+            where = rule.phrase("same-paragraph" if order == 0 else ("comes-before" if order < 0 else "comes-after"))
+            name = rule.phrase("preambular" if target.section == "preamble" else "operative")
             start = ref.part.offset
             yield rule.finding(doc, start + ref.start, start + ref.end, direction=ref.direction,
-                               meaning="above" if wanted < 0 else "below", section=name,
+                               meaning=rule.phrase("above" if wanted < 0 else "below"), section=name,
                                number=target.number, where=where)
             break
 
 
 def has_annex(doc: Document) -> bool:
-    """Whether a paragraph after the organ line opens with an annex heading (附件, 附件一)."""
+    """Whether the Document has an annex, or a paragraph after the organ line opens with an annex heading (附件一)."""
+    if doc.annexes:
+        return True
     parts = [*doc.paragraphs, *doc.other]
     return any(_ANNEX_HEADING.match(part.text) for part in parts)
 

@@ -38,8 +38,7 @@ def check_pattern(doc: Document, rule: Rule) -> Iterator[Finding]:
 
 def _finding(rule: Rule, doc: Document, start: int, end: int, found: str, replacement, safe: bool, opts) -> Finding:
     fix = replacement if opts.get("fix", "safe") != "none" else None
-    message = rule.message.format(match=found, replacement=replacement or "")
-    return rule.finding(doc, start, end, message=message, replacement=fix, safe=safe)
+    return rule.finding(doc, start, end, replacement=fix, safe=safe, values={"match": found, "replacement": replacement or ""})
 
 
 def check_substitution(doc: Document, rule: Rule) -> Iterator[Finding]:

@@ -96,13 +96,13 @@ def check_before_full(doc: Document, rule: Rule) -> Iterator[Finding]:
     for k, use in enumerate(uses):
         title = f"《{use.mention.title}》"
         if title in defined and use.start < defined[title]:
-            yield rule.finding(doc, use.start, use.end, title=title, problem="the text defines this short title only later")
+            yield rule.finding(doc, use.start, use.end, title=title, problem=rule.phrase("defined-later"))
         elif use.kind == "short" and not named & _ids(use):
             later = any(u.kind == "full" and _ids(u) & _ids(use) for u in uses[k + 1 :])
-            problem = f"the full title {_display(use.treaties)} {'appears only later' if later else 'never appears'}"
+            problem = rule.phrase("full-title-later" if later else "full-title-missing", full=_display(use.treaties))
             yield rule.finding(doc, use.start, use.end, title=title, problem=problem)
         elif use.kind == "generic" and not conventions_named and title not in defined:
-            yield rule.finding(doc, use.start, use.end, title=title, problem="no convention has been named in full before it")
+            yield rule.finding(doc, use.start, use.end, title=title, problem=rule.phrase("no-convention-named"))
         if use.kind in ("full", "clipped"):
             named |= _ids(use)
         conventions_named = conventions_named or _convention(use) is not None
@@ -132,7 +132,7 @@ def check_ambiguous(doc: Document, rule: Rule) -> Iterator[Finding]:
         if len(candidates) >= 2:
             names = "、".join(f"《{u.mention.title}》" for u in list(candidates.values())[:3])
             yield rule.finding(doc, use.start, use.end, names=names,
-                               where="in this paragraph" if current else "in the last paragraph that names a convention")
+                               where=rule.phrase("in-this-paragraph" if current else "in-last-paragraph"))
 
 
 def check_clipped(doc: Document, rule: Rule) -> Iterator[Finding]:
@@ -146,7 +146,7 @@ def check_clipped(doc: Document, rule: Rule) -> Iterator[Finding]:
         accepted += [f"《{short}》" for short in treaty.short_titles]
         full = f"《{treaty.title_zh}》" if "《" not in treaty.title_zh else None
         yield rule.finding(doc, use.start, use.end, replacement=full, safe=False, title=title,
-                           full=treaty.display_title, accepted="、".join(accepted) or "none registered")
+                           full=treaty.display_title, accepted="、".join(accepted) or rule.phrase("none-registered"))
 
 
 KINDS = {

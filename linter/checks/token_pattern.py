@@ -19,6 +19,8 @@ from linter.findings import Finding
 from linter.read.structure import Document
 
 _CLAUSE_END = re.compile(r"[，。；：！？,;]")
+# A token after the last word of every clause, so that a pattern can require the clause to end ({TEXT: <clause-end>}).
+CLAUSE_END_TOKEN = "<clause-end>"
 
 
 def clause_around(text: str, hit_start: int, hit_end: int) -> tuple[int, int]:
@@ -43,8 +45,9 @@ def match_tokens(patterns_json: str, words: tuple[str, ...]) -> list[tuple[int, 
     from spacy.tokens import Doc
 
     vocab, matcher = _matcher(patterns_json)
-    doc = Doc(vocab, words=[w.rstrip() or w for w in words], spaces=[w != w.rstrip() for w in words])
-    return sorted((s, e) for _, s, e in matcher(doc))
+    doc = Doc(vocab, words=[w.rstrip() or w for w in words] + [CLAUSE_END_TOKEN],
+              spaces=[w != w.rstrip() for w in words] + [False])
+    return sorted({(s, min(e, len(words))) for _, s, e in matcher(doc) if s < len(words)})
 
 
 def check_token_pattern(doc: Document, rule: Rule) -> Iterator[Finding]:
@@ -75,18 +78,20 @@ def check_token_pattern(doc: Document, rule: Rule) -> Iterator[Finding]:
         if starts[-1] != len(text):
             continue  # the segmenter changed the text (it never should); do not guess positions
         ends = [starts[k] + len(w.rstrip()) for k, w in enumerate(words)]
-        for s, e in spans:
-            if report is not None:
-                s, e = s + report, s + report + 1
+        # Two patterns may match around one token (的 before a preposition and before a verb): report it once.
+        reported = sorted({(s + report, s + report + 1) if report is not None else (s, e) for s, e in spans})
+        for s, e in reported:
             start, end = offset + starts[s], offset + ends[e - 1]
             found = text[starts[s] : ends[e - 1]]
-            message = rule.message.format(match=found, replacement=replacement or "", context=text[starts[max(0, s - 2)] : ends[min(len(words), e + 2) - 1]])
-            yield rule.finding(doc, start, end, message=message, replacement=replacement if opts.get("fix", "safe") != "none" else None, safe=safe)
+            context = text[starts[max(0, s - 2)] : ends[min(len(words), e + 2) - 1]]
+            fix = replacement if opts.get("fix", "safe") != "none" else None
+            yield rule.finding(doc, start, end, replacement=fix, safe=safe,
+                               values={"match": found, "replacement": replacement or "", "context": context})
 
 
 def _cached_matches(seg, patterns_json: str, words_list: list[tuple[str, ...]]) -> list[list[tuple[int, int]]]:
     salt = hashlib.sha256(patterns_json.encode()).hexdigest()[:16]
-    keys = [hashlib.sha256(f"match|{salt}|{chr(31).join(words)}".encode()).hexdigest() for words in words_list]
+    keys = [hashlib.sha256(f"match-end|{salt}|{chr(31).join(words)}".encode()).hexdigest() for words in words_list]
     cached = seg.cache.get_many(sorted(set(keys))) if seg.cache else {}
     out: list[list[tuple[int, int]]] = []
     fresh: dict[str, list[str]] = {}
@@ -103,22 +108,3 @@ def _cached_matches(seg, patterns_json: str, words_list: list[tuple[str, ...]]) 
 
 
 KINDS = {"token-pattern": check_token_pattern}
-OPTION_SCHEMAS = {
-    "token-pattern": {
-        "type": "object",
-        "additionalProperties": False,
-        "required": ["patterns", "prefilter"],
-        "properties": {
-            "patterns": {
-                "type": "array", "minItems": 1,
-                "items": {"type": "array", "minItems": 1, "items": {"type": "object"}},
-                "description": "spaCy Matcher patterns (its own JSON form), matched over segmented words.",
-            },
-            "prefilter": {"type": "string", "minLength": 1, "description": "Regex; only clauses where it matches are segmented."},
-            "report": {"type": "integer", "minimum": 0, "description": "Report only this token of the match (index in the pattern)."},
-            "replacement": {"type": "string", "description": "Replacement for the reported span."},
-            "scope": {"enum": ["all", "body", "footnotes"]},
-            "fix": {"enum": ["safe", "unsafe", "none"]},
-        },
-    }
-}

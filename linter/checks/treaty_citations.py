@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from typing import Iterator
 
 from linter.analyses.citation_index import (
@@ -11,12 +10,14 @@ from linter.analyses.citation_index import (
     Note,
     citation_index,
     note_span,
+    publication_of,
 )
 from linter.analyses.footnote_citations import Citation, Field
 from linter.analyses.treaty_mentions import Mention
 from linter.engine.rule import Rule
 from linter.findings import Finding
 from linter.read.structure import Document
+from linter.registries.bodies import registry
 from linter.registries.treaties import Treaty, title_key
 
 
@@ -66,17 +67,17 @@ def _number_findings(doc, rule, note: Note, citation: Citation, mention: Mention
         start, _ = note_span(note, vol)
         _, end = note_span(note, num)
         yield rule.finding(
-            doc, start, end, message=f"Volume and number of {name} are swapped: the registry has 第 {volumes[0]} 卷，第 {numbers[0]} 号",
+            doc, start, end, message_key="swapped", treaty=name, volume=volumes[0], number=numbers[0],
             replacement=f"{volumes[0]}{text[vol.end:num.start]}{numbers[0]}", safe=False, severity=severity,
         )
         return
-    for what, wrong, expected in (("Volume", wrong_volumes, volumes), ("Number", wrong_numbers, numbers)):
+    for what, wrong, expected in (("volume", wrong_volumes, volumes), ("number", wrong_numbers, numbers)):
         for field in wrong:
             start, end = note_span(note, field)
             fix = str(expected[0]) if single and len(wrong) == 1 else None
             yield rule.finding(
                 doc, start, end, replacement=fix, safe=False, severity=severity,
-                what=what, found=field.value, treaty=name, marker=note.footnote.number,
+                what=rule.phrase(what), found=field.value, treaty=name, marker=note.footnote.number,
                 expected="、".join(map(str, expected)),
             )
 
@@ -96,7 +97,7 @@ def check_first_mentions(doc: Document, rule: Rule) -> Iterator[Finding]:
         if treaty.id in seen:
             continue
         seen.add(treaty.id)
-        problem = _first_mention_problem(index, mention, treaty, orphans)
+        problem = _first_mention_problem(rule, index, mention, treaty, orphans)
         if problem:
             start, end = part.offset + mention.start, part.offset + mention.end
             yield rule.finding(doc, start, end, name=_written_name(mention, treaty), problem=problem)
@@ -115,20 +116,21 @@ def _orphan_notes(doc: Document, index: CitationIndex) -> list[Note]:
     return [n for n in index.notes if n.footnote.number not in used]
 
 
-def _first_mention_problem(index: CitationIndex, mention: Mention, treaty: Treaty, orphans: list[Note]) -> str | None:
+def _first_mention_problem(rule: Rule, index: CitationIndex, mention: Mention, treaty: Treaty,
+                           orphans: list[Note]) -> str | None:
     markers = index.markers_on(mention)
-    wanted = "its UNTS volume and number" if treaty.volumes else (treaty.cited_as or "where it is published")
     if not markers:
+        wanted = rule.phrase("unts-volume-and-number") if treaty.volumes else (treaty.cited_as or rule.phrase("where-published"))
         orphan = next((n for n in orphans if set(n.cited_volumes()) & set(treaty.volumes)), None)
-        hint = f" (footnote {orphan.footnote.number} cites it, but no marker in the text points to that footnote)" if orphan else ""
-        return f"without a footnote giving {wanted}{hint}"
+        hint = rule.phrase("orphan-footnote", number=orphan.footnote.number) if orphan else ""
+        return rule.phrase("no-footnote", wanted=wanted, hint=hint)
     notes = [index.note(m.number) for m in markers]
     notes = [n for n in notes if n is not None and n.parsed is not None]
     if not notes or not treaty.volumes:
         return None  # a missing body is RR401's finding; an unparsed one is left alone
     if any(n.unts() is not None or n.cited_volumes() for n in notes):
         return None
-    return f"but its footnote {notes[0].footnote.number} does not cite the United Nations Treaty Series"
+    return rule.phrase("not-treaty-series", number=notes[0].footnote.number)
 
 
 # ---------------------------------------------------------------- RC203
@@ -166,14 +168,14 @@ def _order_findings(doc, rule, note: Note, source: Citation) -> Iterator[Finding
         text = note.footnote.text
         start, end = note_span(note, Field(None, first.start, second.end))
         swapped = text[second.start:second.end] + text[first.end:second.start] + text[first.start:first.end]
-        yield rule.finding(doc, start, end, replacement=swapped, problem="the volume comes before the number",
+        yield rule.finding(doc, start, end, replacement=swapped, problem=rule.phrase("volume-before-number"),
                            found=text[first.start:second.end])
     elif source.elements[0].kind != "un" and source.lead is None:
         first = source.elements[0]
         start, end = note_span(note, first)
         found = note.footnote.text[first.start:first.end]
         yield rule.finding(doc, start, end, replacement="联合国，" + found,
-                           problem="a treaty series citation opens with 联合国", found=found)
+                           problem=rule.phrase("opens-with-un"), found=found)
 
 
 def _separator_findings(doc, rule, note: Note, source: Citation) -> Iterator[Finding]:
@@ -184,18 +186,18 @@ def _separator_findings(doc, rule, note: Note, source: Citation) -> Iterator[Fin
         pair = (left.kind, right.kind)
         written = gap.value.strip()
         if pair in separated and written == "":
-            want, problem = "，", "elements of a citation are separated by “，”"
+            want, problem = "，", "separator-missing"
         elif pair in separated and written == "、":
-            want, problem = "，", "elements of a citation are separated by “，”, not “、”"
+            want, problem = "，", "separator-not-enumeration-comma"
         elif pair in glued and gap.value != "":
-            want, problem = "", "the symbol in () follows 》 directly"
+            want, problem = "", "symbol-after-title"
         else:
             continue  # "," is RP501's finding; a space is typography
         # A missing separator is shown with both elements; a stray space only with the marks around it.
         a, b = (left.end - 1, right.start + 1) if want == "" else (left.start, right.end)
         start, end = note_span(note, Field(None, a, b))
         yield rule.finding(doc, start, end, replacement=text[a:left.end] + want + text[right.start:b],
-                           problem=problem, found=text[a:b])
+                           problem=rule.phrase(problem), found=text[a:b])
 
 
 def _end_mark_findings(doc, rule, note: Note) -> Iterator[Finding]:
@@ -204,12 +206,12 @@ def _end_mark_findings(doc, rule, note: Note) -> Iterator[Finding]:
         return
     if mark is not None:
         start, end = note_span(note, mark)
-        yield rule.finding(doc, start, end, replacement="。", problem="a footnote ends with “。”", found=mark.value)
+        yield rule.finding(doc, start, end, replacement="。", problem=rule.phrase("end-mark"), found=mark.value)
         return
     last = note.sources[-1].elements[-1]
     start, end = note_span(note, last)
     found = note.footnote.text[last.start:last.end]
-    yield rule.finding(doc, start, end, replacement=found + "。", problem="a footnote ends with “。”", found=found)
+    yield rule.finding(doc, start, end, replacement=found + "。", problem=rule.phrase("end-mark"), found=found)
 
 
 # ---------------------------------------------------------------- RC204
@@ -222,29 +224,29 @@ def check_ibid(doc: Document, rule: Rule) -> Iterator[Finding]:
         for source in note.sources:
             if source.kind != "ibid":
                 continue
-            problem = _ibid_problem(index, note, source)
+            problem = _ibid_problem(rule, index, note, source)
             if problem:
                 start, end = note_span(note, source.elements[0])
                 yield rule.finding(doc, start, end, problem=problem)
 
 
-def _ibid_problem(index: CitationIndex, note: Note, source: Citation) -> str | None:
+def _ibid_problem(rule: Rule, index: CitationIndex, note: Note, source: Citation) -> str | None:
     previous = note.previous
     if previous is None:
-        return "it is the first footnote, so there is nothing for it to repeat"
+        return rule.phrase("first-footnote")
     if source is not note.sources[0]:
-        return "only the first source of a footnote can be 同上"
+        return rule.phrase("not-first-source")
     if len(previous.sources) > 1:
-        return f"footnote {previous.footnote.number} cites {len(previous.sources)} sources, so 同上 does not say which"
+        return rule.phrase("several-sources", previous=previous.footnote.number, count=len(previous.sources))
     if previous.parsed is None:
         return None  # a body resolint cannot read: no judgement
     if (source.volumes or source.numbers) and previous.publication != UNTS:
-        return (f"同上 with a volume and number repeats the United Nations Treaty Series, but footnote "
-                f"{previous.footnote.number} cites {_publication_words(previous.publication)}")
-    return _names_other_treaty(index, note, source, previous)
+        return rule.phrase("not-treaty-series", previous=previous.footnote.number,
+                           publication=_publication_words(rule, previous.publication))
+    return _names_other_treaty(rule, index, note, source, previous)
 
 
-def _names_other_treaty(index: CitationIndex, note: Note, source: Citation, previous: Note) -> str | None:
+def _names_other_treaty(rule: Rule, index: CitationIndex, note: Note, source: Citation, previous: Note) -> str | None:
     """A bare 同上 under a treaty's name must repeat a citation of that treaty."""
     if source.volumes or source.numbers:
         return None
@@ -258,36 +260,34 @@ def _names_other_treaty(index: CitationIndex, note: Note, source: Citation, prev
     if previous.publication == UNTS:
         cited = previous.cited_volumes()
         if volumes and cited and not set(cited) & set(volumes):
-            return f"footnote {previous.footnote.number} cites 第 {'、'.join(map(str, cited))} 卷, not {_name(mention)}"
+            return rule.phrase("other-volumes", previous=previous.footnote.number, volumes="、".join(map(str, cited)),
+                               treaty=_name(mention))
         return None
     if previous.publication and previous.publication[0] == "resolution" and treaty.cited_as:
         if any(symbol in treaty.cited_as for symbol in previous.publication[1]):
             return None
     if treaty.volumes or treaty.cited_as:
-        return f"the text names {_name(mention)}, but footnote {previous.footnote.number} cites {_publication_words(previous.publication)}"
+        return rule.phrase("other-publication", treaty=_name(mention), previous=previous.footnote.number,
+                           publication=_publication_words(rule, previous.publication))
     return None
 
 
-def _publication_words(publication: tuple | None) -> str:
+def _publication_words(rule: Rule, publication: tuple | None) -> str:
     if publication is None:
-        return "something resolint cannot read"
+        return rule.phrase("unreadable-publication")
     kind = publication[0]
     if kind == "unts":
-        return "the United Nations Treaty Series"
+        return rule.phrase("unts-publication")
     if kind == "records":
-        return "Official Records"
+        return rule.phrase("records-publication")
     if kind == "resolution":
-        return "resolution " + "、".join(sorted(publication[1]))
+        return rule.phrase("resolution-publication", symbols="、".join(sorted(publication[1])))
     if kind == "document":
-        return "document " + "、".join(publication[1])
+        return rule.phrase("document-publication", symbols="、".join(publication[1]))
     return f"《{publication[1]}》"
 
 
 # ---------------------------------------------------------------- RC205
-
-_GA_SYMBOL = re.compile(r"A/(\d{1,3})/(\d{1,3})(?:/Add\.(\d{1,2}))?")
-_ECOSOC_SYMBOL = re.compile(r"E/(\d{4})/(\d{1,3})(?![\d.])")
-
 
 def check_records(doc: Document, rule: Rule) -> Iterator[Finding]:
     """Official Records: the session (or year) and supplement number must agree with the document symbol."""
@@ -299,37 +299,28 @@ def check_records(doc: Document, rule: Rule) -> Iterator[Finding]:
 
 
 def _records_findings(doc, rule, note: Note, source: Citation) -> Iterator[Finding]:
-    organ = source.organ.value
+    """The bodies registry says how the organ's supplements map to symbols (offset, exceptions, letters)."""
+    body = registry().body_of_organ(source.organ.value)
+    records = body.official_records if body is not None else None
+    if records is None or (records.key == "year") != source.session_is_year:
+        return
+    if records.key == "year":
+        session_words = str(source.session.value)
+    else:
+        session_words = f"第{note.footnote.text[source.session.start:source.session.end]}届会议"
     for symbol in source.symbols:
-        if organ == "大会" and not source.session_is_year:
-            m = _GA_SYMBOL.match(symbol.value)
-            if not m:
-                continue
-            session, supplement = int(m.group(1)), m.group(2) + _add_letter(m.group(3))
-            session_words = f"第{note.footnote.text[source.session.start:source.session.end]}届会议"
-        elif organ == "经济及社会理事会" and source.session_is_year:
-            m = _ECOSOC_SYMBOL.match(symbol.value)
-            if not m:
-                continue
-            session, supplement = int(m.group(1)), str(int(m.group(2)) - 20)
-            session_words = str(source.session.value)
-        else:
+        meant = records.supplement(symbol.value)
+        if meant is None:
             continue
+        session, supplement = meant
         if session != source.session.value:
             start, end = note_span(note, source.session)
-            unit = "year" if source.session_is_year else "session"
-            yield rule.finding(doc, start, end, part=unit, found=session_words, symbol=symbol.value,
-                               expected=f"{unit} {session}")
+            yield rule.finding(doc, start, end, message_key="year" if source.session_is_year else "session",
+                               found=session_words, symbol=symbol.value, expected=session)
         elif supplement != source.supplement.value:
             start, end = note_span(note, source.supplement)
-            yield rule.finding(doc, start, end, part="supplement", found=f"补编第 {source.supplement.value} 号",
-                               symbol=symbol.value, expected=f"补编第 {supplement} 号")
+            yield rule.finding(doc, start, end, found=source.supplement.value, symbol=symbol.value, expected=supplement)
         return  # the first symbol of the organ's series decides
-
-
-def _add_letter(addendum: str | None) -> str:
-    """/Add.1 is supplement 53A, /Add.2 53B."""
-    return "" if addendum is None else chr(ord("A") + int(addendum) - 1)
 
 
 # ---------------------------------------------------------------- RC206
@@ -357,8 +348,6 @@ def check_repeats(doc: Document, rule: Rule) -> Iterator[Finding]:
 
 
 def _own_publication(source: Citation) -> tuple | None:
-    from linter.analyses.citation_index import publication_of
-
     return publication_of(source, None)
 
 

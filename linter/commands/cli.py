@@ -1,4 +1,4 @@
-"""The `resolint` command: check, fix, parse, rules, explain."""
+"""The `resolint` command: check, fix, parse, rules, explain (and batch, from linter/batch)."""
 
 from __future__ import annotations
 
@@ -11,6 +11,7 @@ from pathlib import Path
 
 from linter import __version__
 from linter.analyses.segmentation import ModelError
+from linter.batch.batch_command import add_parser as add_batch_parser
 from linter.commands.draft_paths import expand_paths
 from linter.commands.progress import Progress, say
 from linter.commands.treaty_lookup import add_parsers as add_treaty_parsers
@@ -211,7 +212,11 @@ def cmd_parse(args) -> int:
     for p in doc.operative:
         print(f"  O{p.number}: {_short(p.text)}")
         for s in p.sub_items:
-            print(f"      {s.label} {_short(s.text)}")
+            print(f"    {'  ' * s.level}{s.label} {_short(s.text)}")
+    for inner in doc.embedded:
+        print(f"  embedded: {inner.organ.text if inner.organ else '-'} {len(inner.preambular)} preambular, {len(inner.operative)} operative")
+    for annex in doc.annexes:
+        print(f"  annex: {annex.heading.text} ({len(annex.lines)} lines)")
     print(f"  markers: {' '.join(str(m.number) for m in doc.markers) or '-'}")
     for f in doc.footnotes:
         print(f"  footnote {f.number}: {_short(f.text)}")
@@ -318,6 +323,7 @@ def build_parser() -> argparse.ArgumentParser:
     explain.add_argument("--rules-dir", action="append")
     explain.set_defaults(func=cmd_explain)
     add_treaty_parsers(sub)  # treaties, footnote
+    add_batch_parser(sub, rule_options, expand_paths)  # batch: linter/batch/
     return parser
 
 

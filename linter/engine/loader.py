@@ -6,9 +6,7 @@ import re
 from pathlib import Path
 from typing import Iterable
 
-import jsonschema
-
-from linter.checks import checkers, option_schemas
+from linter.checks import checkers
 from linter.datafile import read_yaml, validator
 from linter.engine.rule import Rule
 from linter.errors import InputError
@@ -43,17 +41,24 @@ def load_rule(path: Path) -> Rule:
         id=data["id"], name=data["name"], kind=data["kind"], category=data["category"],
         severity=data["severity"], summary=data["summary"], message=data["message"],
         description=data["description"], options=data.get("options", {}), path=str(path),
+        messages=data.get("messages", {}),
     )
 
 
+def kind_schema_file(kind: str) -> Path:
+    """The schema of what a rule of `kind` carries beyond rule.schema.json (its options, the message
+    templates its checker asks for); it may not exist."""
+    return SCHEMA_DIR / "kinds" / f"{kind}.schema.json"
+
+
 def _validate_kind_options(path: Path, data: dict) -> None:
-    """Options are checked here, not at run time in the middle of a batch."""
+    """Options and message templates are checked here, not at run time in the middle of a batch."""
     options = data.get("options", {})
-    schema = option_schemas().get(data["kind"])
-    if schema is not None:
-        error = next(iter(sorted(jsonschema.Draft202012Validator(schema).iter_errors(options), key=lambda e: list(e.path))), None)
+    schema_file = kind_schema_file(data["kind"])
+    if schema_file.is_file():
+        error = next(iter(sorted(validator(schema_file).iter_errors(data), key=lambda e: list(e.path))), None)
         if error is not None:
-            where = "/".join(["options", *(str(p) for p in error.absolute_path)])
+            where = "/".join(str(p) for p in error.absolute_path) or "(top level)"
             raise InputError(str(path), f"rule {data['id']}: field '{where}': {error.message}")
     for key in ("pattern", "context"):
         if key in options:

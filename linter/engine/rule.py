@@ -21,21 +21,41 @@ class Rule:
     description: dict
     options: dict = field(default_factory=dict, hash=False, compare=False)
     path: str = ""
+    messages: dict = field(default_factory=dict, hash=False, compare=False)
 
-    def finding(self, doc: Document, start: int, end: int, message: str | None = None,
+    def template(self, key: str | None = None) -> str:
+        """The rule's `message`, or its template `messages[key]` (the kind's schema makes the loader require it)."""
+        if key is None:
+            return self.message
+        try:
+            return self.messages[key]
+        except KeyError:
+            raise LookupError(f"rule {self.id} ({self.path}) has no message template '{key}', "
+                              f"which its kind '{self.kind}' uses: require it in the kind's schema") from None
+
+    def phrase(self, key: str, **values) -> str:
+        """Template `messages[key]` filled in: a part of a message that the checker chooses (a reason, a problem)."""
+        return self.template(key).format(**values)
+
+    def finding(self, doc: Document, start: int, end: int, message_key: str | None = None,
                 replacement: str | None = None, safe: bool = True, severity: str | None = None,
-                **values) -> Finding:
-        """A finding at Document.text[start:end], with an optional replacement of that span."""
+                values: dict | None = None, **more) -> Finding:
+        """A finding at Document.text[start:end], with an optional replacement of that span.
+
+        The message is the template `message_key` names (the rule's `message` when None) filled with
+        `values` and `more` (`values` carries names the keyword arguments here take, like `replacement`).
+        """
         ostart, oend = doc.span(start, end)
         fix = None
         if replacement is not None:
             fix = Fix((Edit(ostart, oend, replacement),), safe=safe)
-        return self.finding_at(ostart, oend, message, fix, severity, **values)
+        return self.finding_at(ostart, oend, message_key, fix, severity, values, **more)
 
-    def finding_at(self, start: int, end: int, message: str | None = None, fix: Fix | None = None,
-                   severity: str | None = None, **values) -> Finding:
+    def finding_at(self, start: int, end: int, message_key: str | None = None, fix: Fix | None = None,
+                   severity: str | None = None, values: dict | None = None, **more) -> Finding:
         """A finding at original offsets [start, end)."""
-        text = message if message is not None else self.message
+        text = self.template(message_key)
+        values = {**(values or {}), **more}
         if values:
             text = text.format(**values)
         return Finding(self.id, self.category, severity or self.severity, text, start, end, fix)

@@ -20,21 +20,30 @@ MEETING = re.compile(rf"^第\s*[\d{_CN_DIGITS}]+\s*次全体会议$")  # 第 47 
 
 # --- header -------------------------------------------------------------------
 BASIS = re.compile(r"^\[根据.*\]$")  # [根据第三委员会的报告(A/68/457)通过]
-SESSION = re.compile(rf"^第\s*[\d{_CN_DIGITS}]+\s*届会议$")  # 第六十六届会议
+SESSION = re.compile(rf"^第\s*[\d{_CN_DIGITS}]+\s*届会议$|^\d{{4}}\s*年(?:组织)?届会$")  # 第六十六届会议; ECOSOC 2023年届会
+# The span of an ECOSOC session under its name: 2022年7月25日至2023年7月26日
+SESSION_DATES = re.compile(r"^\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*至\s*(?:\d{4}\s*年\s*)?\d{1,2}\s*月\s*\d{1,2}\s*日$")
+# The document symbol in a draft's masthead: 联合国 E/2023/L.19, A/C.3/78/L.2
+DOCUMENT_SYMBOL = re.compile(r"^(?:联合国\s+)?(?:A|E|S|CTOC|CAC|UNEP|HSP|FCCC)/[A-Za-z0-9./()-]+$")
 COMMITTEE = re.compile(r"^第[一二三四五六]委员会$")
 AGENDA = re.compile(r"^议程项目")
 NOTE = re.compile(r"^秘书处的说明$|^.*建议大会通过以下决议草案：$")
 DATE_LINE = re.compile(r"^\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日.*决议$|^.{0,30}决议$")  # 2013 年 12 月 18 日大会决议
 SYMBOL_TITLE = re.compile(r"^(\d{1,4}/\d{1,3})\.\s*(.*)$")  # 68/193. 标题
 SYMBOL_HEADING = re.compile(r"^第\s*(\d{1,4}/\d{1,3})\s*号(?:决议|决定)$")  # 第6/1号决议
+# Who puts a draft forward: 经社理事会主席…在非正式协商基础上提出的决议草案; 阿根廷、巴西…：决议草案
+SPONSOR = re.compile(r"^.{2,}(?:提出|提交)的(?:订正)?(?:决议|决定)草案$|^.{2,}：(?:订正)?(?:决议|决定)草案$")
 
 # The kinds a header line can be, in the order they are tried (structure names them).
 HEADER_KINDS = (
     ("basis", BASIS),
     ("session", SESSION),
+    ("session-dates", SESSION_DATES),
+    ("document-symbol", DOCUMENT_SYMBOL),
     ("committee", COMMITTEE),
     ("agenda", AGENDA),
     ("note", NOTE),
+    ("sponsor", SPONSOR),
 )
 
 # Before the organ line is found, header lines are judged on raw text: letter-spaced (决 议) and unclosed.
@@ -45,6 +54,11 @@ HEADER_START = re.compile(
 
 # The adopting organ's line: 大会， 经济及社会理事会， 《…公约》缔约方会议，
 ORGAN_LINE = re.compile(r"^\s*(?:\S.{0,40}?)?(?:大会|理事会|委员会|会议)\s*[，,]\s*$")
+# The organ line of a resolution quoted in another (建议大会通过下列决议草案： then “大会，): principal organs only.
+EMBEDDED_ORGAN = re.compile(r"^\s*[“\"]?(?:大会|经济及社会理事会|安全理事会|人权理事会)\s*[，,]\s*$")
+
+# --- annexes ------------------------------------------------------------------
+ANNEX_HEADING = re.compile(rf"^附\s*件(?:\s*[{_CN_DIGITS}]+)?$")  # 附件, 附件一
 
 
 def is_standalone(line: str) -> bool:
@@ -53,6 +67,7 @@ def is_standalone(line: str) -> bool:
     return bool(
         FOOTER_DATE.match(line) or MEETING.match(line) or BASIS.match(line) or SESSION.match(line)
         or COMMITTEE.match(line) or AGENDA.match(line) or _SYMBOL_TITLE_START.match(line)
+        or ANNEX_HEADING.match(line) or EMBEDDED_ORGAN.match(line)
     )
 
 

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from linter.read.line_shapes import HEADER_START, ORGAN_LINE, is_standalone
+from linter.read.line_shapes import HEADER_START, ORGAN_LINE, SPONSOR, is_standalone
 from linter.read.offsets import OffsetMap, TextBuilder
 
 
@@ -55,7 +55,7 @@ REPEATED4 = re.compile(r"([\u4e00-\u9fff\u3001-\u3003\uff0c\uff1b\uff1a\u300a\u3
 # Letter-spaced headings: 大 会 决 议.
 LETTER_SPACED = re.compile(r"[\u4e00-\u9fff](?: [\u4e00-\u9fff]){2,}")
 # A numbered paragraph or sub-item: 1. (a) (一) a)
-NUMBERED = re.compile(r"^\s*(?:\d{1,3}\s*[.．]|[(（][a-z一二三四五六七八九十]{1,3}[)）]|[a-z][.)])\s*")
+NUMBERED = re.compile(r"^\s*[“\"]?(?:\d{1,3}\s*[.．]|[(（][a-z一二三四五六七八九十]{1,3}[)）]|[a-z][.)])\s*")
 # A footnote number glued to the start of a line: "1 联合国，《条约汇编》…".
 GLUED_START = re.compile(r"^\s*(\d{1,3})[ \t]+(?=[^\d\s年月日号段条款卷个次届项%])")
 
@@ -191,6 +191,7 @@ class HeaderJoiner:
         self.w = writer
         self.original = original
         self.prev_physical = ""
+        self.logical = ""  # the header line written so far
 
     def line(self, start: int, end: int) -> None:
         content = self.original[start:end].strip()
@@ -203,11 +204,14 @@ class HeaderJoiner:
             and not prev[-1].isdigit()
             and not HEADER_START.match(collapsed(content))
             and not is_standalone(content)
+            and not SPONSOR.match(self.logical)  # …提出的决议草案 ends its line; the title follows
         )
         if not wraps:
             self.w.new_line()
+            self.logical = ""
         self.w.emit(start, end)
         self.prev_physical = content
+        self.logical += collapsed(content)
 
 
 def emit_header(writer: Writer, text: str, lines: list[tuple[int, int]], raw: list[str], skip=lambda k: False) -> int:

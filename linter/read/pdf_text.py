@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from linter.read.line_shapes import (
     BLANK_RULE,
     FOOTNOTE_RULE,
@@ -25,6 +27,11 @@ from linter.read.logical_lines import (
 from linter.registries.lexicon import starts_with_opener
 
 
+# A numbered (operative) paragraph's start: 1. 2.; and the marks after which an operative paragraph goes on.
+_PARAGRAPH_NUMBER = re.compile(r"^[“\"]?\d{1,3}\s*[.．]")
+_NOT_FINAL = "，、,"
+
+
 class PdfReader:
     def __init__(self, text: str):
         self.text = text
@@ -34,6 +41,9 @@ class PdfReader:
         bold_starts = sum(1 for line in self.raw if REPEATED4.match(line.strip()))
         self.doc_has_bold = bold_starts >= 3
         self.max_marker = 0
+        # Inside the operative part a paragraph starts with its number: a line that follows one not ending
+        # a paragraph (after "，") continues it, even when the page top indents it like a paragraph start.
+        self.in_operative = False
 
     def run(self) -> Normalized:
         self._main(emit_header(self.w, self.text, self.lines, self.raw, skip=self._is_furniture))
@@ -81,6 +91,10 @@ class PdfReader:
             content = self.text[start:end].strip()
             if self._starts_paragraph(raw, content, after_marker) or standalone_open:
                 self.w.new_line()
+                if _PARAGRAPH_NUMBER.match(content):
+                    self.in_operative = True
+                elif is_standalone(content):
+                    self.in_operative = False  # a footer, an annex, the organ line of a resolution quoted in this one
             self.w.emit(start, end)
             standalone_open = is_standalone(content)
             after_marker = False
@@ -95,6 +109,8 @@ class PdfReader:
             return False
         if NUMBERED.match(content) or REPEATED4.match(content):
             return True
+        if self.in_operative and self.w.last_char() in _NOT_FINAL:
+            return False
         indented = raw[:1] in SPACE
         if after_marker:
             # A marker ends a visual line, so the text after it is indented

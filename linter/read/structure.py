@@ -1,4 +1,4 @@
-"""The Document: a resolution's parts (header, organ, paragraphs, footnotes, footer) with spans."""
+"""Build the Document from normalized lines: header, organ line, paragraphs and sub-items, footer, annexes, embedded resolutions."""
 
 from __future__ import annotations
 
@@ -6,7 +6,9 @@ import re
 from dataclasses import dataclass, field
 
 from linter.read.line_shapes import (
+    ANNEX_HEADING,
     DATE_LINE,
+    EMBEDDED_ORGAN,
     FOOTER_DATE,
     HEADER_KINDS,
     MEETING,
@@ -14,115 +16,37 @@ from linter.read.line_shapes import (
     SYMBOL_HEADING,
     SYMBOL_TITLE,
 )
+from linter.read.document import (  # noqa: F401  (the model is imported from here too)
+    Annex,
+    Document,
+    Footer,
+    Footnote,
+    FootnoteMarker,
+    Header,
+    HeaderLine,
+    Paragraph,
+    Part,
+    SubItem,
+)
 from linter.read.logical_lines import Normalized
 from linter.read.normalize import normalize
 from linter.read.offsets import OffsetMap
+from linter.read.paragraph_shapes import (
+    OPERATIVE_ENDS,
+    RawParagraph,
+    final_mark,
+    is_mark,
+    nest_levels,
+    opening_verb,
+    split_parts,
+)
 from linter.read.sources import Source
-
-
-@dataclass(frozen=True)
-class Part:
-    """A piece of the document: its clean text, its original span, and where the text sits in Document.text."""
-
-    text: str
-    start: int
-    end: int
-    offset: int
-
-    def locate(self, doc: "Document", i: int, j: int) -> tuple[int, int]:
-        """Original span of text[i:j]."""
-        return doc.offsets.to_original(self.offset + i, self.offset + j)
-
-
-@dataclass(frozen=True)
-class HeaderLine(Part):
-    kind: str = "other"  # date, basis, symbol-title, session, committee, agenda, note, heading, title, other
-
-
-@dataclass(frozen=True)
-class SubItem(Part):
-    label: str = ""
-
-
-@dataclass(frozen=True)
-class Paragraph(Part):
-    """A preambular or operative paragraph. `text` excludes the number; `number` is None in the preamble."""
-
-    number: int | None = None
-    label: str = ""
-    label_start: int = -1
-    label_end: int = -1
-    sub_items: tuple[SubItem, ...] = ()
-
-
-@dataclass(frozen=True)
-class Header:
-    lines: tuple[HeaderLine, ...] = ()
-    date: Part | None = None
-    basis: Part | None = None
-    symbol: Part | None = None
-    title: Part | None = None
-
-
-@dataclass(frozen=True)
-class Footer:
-    date: Part | None = None
-    meeting: Part | None = None
-
-
-@dataclass(frozen=True)
-class FootnoteMarker:
-    number: int
-    start: int
-    end: int
-    at: int  # offset in Document.text the marker stood at
-
-
-@dataclass(frozen=True)
-class Footnote(Part):
-    number: int = 0
-    number_start: int = -1
-    number_end: int = -1
-
-
-@dataclass(frozen=True)
-class Document:
-    source: Source
-    text: str
-    offsets: OffsetMap
-    header: Header
-    organ: Part | None
-    preambular: tuple[Paragraph, ...]
-    operative: tuple[Paragraph, ...]
-    markers: tuple[FootnoteMarker, ...]
-    footnotes: tuple[Footnote, ...]
-    footer: Footer
-    other: tuple[Part, ...] = field(default=())
-
-    @property
-    def paragraphs(self) -> tuple[Paragraph, ...]:
-        return self.preambular + self.operative
-
-    def span(self, start: int, end: int) -> tuple[int, int]:
-        """Original span of Document.text[start:end]."""
-        return self.offsets.to_original(start, end)
-
-    def body_parts(self) -> list[Part]:
-        """Every part with running text, in reading order, footnotes last."""
-        parts: list[Part] = list(self.header.lines)
-        if self.organ:
-            parts.append(self.organ)
-        for p in self.paragraphs:
-            parts.append(p)
-            parts.extend(p.sub_items)
-        parts.extend(x for x in (self.footer.date, self.footer.meeting) if x)
-        parts.extend(self.other)
-        parts.extend(self.footnotes)
-        return parts
 
 
 _OPERATIVE = re.compile(r"^(\d{1,3})\s*[.．]\s*")
 _SUB_ITEM = re.compile(r"^([(（](?:[a-z]{1,2}|[一二三四五六七八九十]{1,3}|[ivx]{1,5})[)）]|[a-z][.)])\s*")
+
+
 def parse(source: Source) -> Document:
     return build(source, normalize(source))
 
@@ -130,10 +54,7 @@ def parse(source: Source) -> Document:
 def build(source: Source, norm: Normalized) -> Document:
     text = norm.text
     offsets = norm.offsets
-
-    def part(cls, s: int, e: int, **kw):
-        os_, oe = offsets.to_original(s, e)
-        return cls(text=text[s:e], start=os_, end=oe, offset=s, **kw)
+    part = _part_maker(text, offsets)
 
     lines = list(norm.lines)
     organ_index = next((k for k, (s, e) in enumerate(lines) if ORGAN_LINE.match(text[s:e])), None)
@@ -143,52 +64,8 @@ def build(source: Source, norm: Normalized) -> Document:
     organ = part(Part, *lines[organ_index]) if organ_index >= 0 and ORGAN_LINE.match(text[slice(*lines[organ_index])]) else None
     body = lines[organ_index + 1 :] if organ_index >= 0 else lines
 
-    preambular: list[Paragraph] = []
-    operative: list[Paragraph] = []
-    pending_subs: list[SubItem] = []
-    footer_date = footer_meeting = None
-    other: list[Part] = []
-
-    def close_subs() -> None:
-        target = operative if operative else preambular
-        if pending_subs and target:
-            last = target[-1]
-            target[-1] = Paragraph(
-                text=last.text, start=last.start, end=last.end, offset=last.offset, number=last.number,
-                label=last.label, label_start=last.label_start, label_end=last.label_end,
-                sub_items=last.sub_items + tuple(pending_subs),
-            )
-        pending_subs.clear()
-
-    for s, e in body:
-        line = text[s:e]
-        if FOOTER_DATE.match(line) and (operative or preambular):
-            footer_date = part(Part, s, e)
-            continue
-        if MEETING.match(line):
-            footer_meeting = part(Part, s, e)
-            continue
-        if footer_date or footer_meeting:
-            other.append(part(Part, s, e))
-            continue
-        sub = _SUB_ITEM.match(line)
-        if sub and (operative or preambular):
-            pending_subs.append(part(SubItem, s + sub.end(), e, label=sub.group(1)))
-            continue
-        close_subs()
-        number = _OPERATIVE.match(line)
-        if number:
-            ls, le = offsets.to_original(s + number.start(1), s + number.end())
-            operative.append(
-                part(Paragraph, s + number.end(), e, number=int(number.group(1)),
-                     label=line[: number.end()].strip(), label_start=ls, label_end=le)
-            )
-        elif operative:
-            # An unnumbered paragraph among operative ones: keep it there, the numbering rule reports it.
-            operative.append(part(Paragraph, s, e, number=None))
-        else:
-            preambular.append(part(Paragraph, s, e))
-    close_subs()
+    read = _BodyReader(source, text, offsets)
+    result = read.body(body)
 
     markers = tuple(FootnoteMarker(m.number, m.start, m.end, m.at) for m in norm.markers)
     footnotes = tuple(
@@ -206,9 +83,148 @@ def build(source: Source, norm: Normalized) -> Document:
     header = _header(header_lines, offsets)
     return Document(
         source=source, text=text, offsets=offsets, header=header, organ=organ,
-        preambular=tuple(preambular), operative=tuple(operative), markers=markers,
-        footnotes=footnotes, footer=Footer(footer_date, footer_meeting), other=tuple(other),
+        preambular=result.preambular, operative=result.operative, markers=markers,
+        footnotes=footnotes, footer=Footer(result.footer_date, result.footer_meeting), other=result.other,
+        annexes=result.annexes, embedded=result.embedded,
     )
+
+
+def _part_maker(text: str, offsets: OffsetMap):
+    def part(cls, s: int, e: int, **kw):
+        os_, oe = offsets.to_original(s, e)
+        return cls(text=text[s:e], start=os_, end=oe, offset=s, **kw)
+
+    return part
+
+
+@dataclass(frozen=True)
+class _Body:
+    preambular: tuple[Paragraph, ...]
+    operative: tuple[Paragraph, ...]
+    footer_date: Part | None = None
+    footer_meeting: Part | None = None
+    other: tuple[Part, ...] = ()
+    annexes: tuple[Annex, ...] = ()
+    embedded: tuple[Document, ...] = ()
+
+
+class _BodyReader:
+    """Reads the lines after an organ line into paragraphs, sub-items, footer, annexes and embedded resolutions."""
+
+    def __init__(self, source: Source, text: str, offsets: OffsetMap):
+        self.source = source
+        self.text = text
+        self.offsets = offsets
+        self.part = _part_maker(text, offsets)
+
+    def body(self, lines: list[tuple[int, int]]) -> _Body:
+        raws: list[RawParagraph] = []
+        footer_date = footer_meeting = None
+        other: list[Part] = []
+        embedded: list[Document] = []
+        text, part = self.text, self.part
+        k = 0
+        while k < len(lines):
+            s, e = lines[k]
+            line = text[s:e]
+            if ANNEX_HEADING.match(line) and raws:
+                return self._finish(raws, footer_date, footer_meeting, other, self._annexes(lines[k:]), embedded)
+            if FOOTER_DATE.match(line) and raws:
+                footer_date = part(Part, s, e)
+            elif MEETING.match(line):
+                footer_meeting = part(Part, s, e)
+            elif footer_date or footer_meeting:
+                other.append(part(Part, s, e))
+            elif raws and is_mark(final_mark(text, raws[-1]), "：:") and (draft := self._embedded(lines, k)):
+                doc, k = draft
+                embedded.append(doc)
+                continue
+            else:
+                self._paragraph_line(raws, s, e)
+            k += 1
+        return self._finish(raws, footer_date, footer_meeting, other, (), embedded)
+
+    def _paragraph_line(self, raws: list[RawParagraph], s: int, e: int) -> None:
+        line = self.text[s:e]
+        sub = _SUB_ITEM.match(line)
+        if sub and raws:
+            raws[-1].items.append((sub.group(1), s + sub.end(), e))
+            return
+        number = _OPERATIVE.match(line)
+        if number:
+            ls, le = self.offsets.to_original(s + number.start(1), s + number.end())
+            raws.append(RawParagraph(s + number.end(), e, int(number.group(1)), line[: number.end()].strip(), ls, le))
+        else:
+            raws.append(RawParagraph(s, e))
+
+    def _finish(self, raws, footer_date, footer_meeting, other, annexes, embedded) -> _Body:
+        preambular, operative = split_parts(self.text, raws)
+        return _Body(
+            tuple(self._paragraph(r) for r in preambular), tuple(self._paragraph(r) for r in operative),
+            footer_date, footer_meeting, tuple(other), tuple(annexes), tuple(embedded),
+        )
+
+    def _paragraph(self, raw: RawParagraph) -> Paragraph:
+        levels = nest_levels(self.text, raw.items)
+        items = tuple(self.part(SubItem, s, e, label=label, level=level) for (label, s, e), level in zip(raw.items, levels))
+        return self.part(Paragraph, raw.s, raw.e, number=raw.number, label=raw.label, label_start=raw.label_start,
+                         label_end=raw.label_end, sub_items=items)
+
+    def _annexes(self, lines: list[tuple[int, int]]) -> list[Annex]:
+        annexes: list[Annex] = []
+        for s, e in lines:
+            if ANNEX_HEADING.match(self.text[s:e]):
+                annexes.append(Annex(self.part(Part, s, e)))
+            else:
+                last = annexes[-1]
+                annexes[-1] = Annex(last.heading, last.lines + (self.part(Part, s, e),))
+        return annexes
+
+    def _embedded(self, lines: list[tuple[int, int]], k: int) -> tuple[Document, int] | None:
+        """A resolution recommended to another organ, starting at lines[k] after a paragraph ending "：":
+        an organ line (大会，), or a title line and then the organ line; quoted (“大会，) or not."""
+        text = self.text
+        title = None
+        organ_at = k
+        if k < len(lines) and not _is_organ(text, *lines[k]):
+            s, e = lines[k]
+            if k + 1 >= len(lines) or not _is_organ(text, *lines[k + 1]) or text[e - 1 : e] in OPERATIVE_ENDS + "，,":
+                return None
+            title, organ_at = (s, e), k + 1
+        s, e = lines[organ_at]
+        quoted = text[s] in "“\""
+        drop = 1 if quoted else 0
+        header = () if title is None else (self.part(HeaderLine, title[0] + (drop if text[title[0]] in "“\"" else 0), title[1], kind="title"),)
+        organ = self.part(Part, s + drop, e)
+        raws: list[RawParagraph] = []
+        j = organ_at + 1
+        while j < len(lines):
+            s, e = lines[j]
+            line = text[s:e]
+            if FOOTER_DATE.match(line) or MEETING.match(line) or ANNEX_HEADING.match(line):
+                break
+            if quoted and text[s] in "“\"":
+                s += 1
+            closes = quoted and e - s >= 2 and text[e - 1] in "”\"" and is_mark(text[e - 2], OPERATIVE_ENDS)
+            self._paragraph_line(raws, s, e - 1 if closes else e)
+            j += 1
+            if closes:
+                break
+        body = self._finish(raws, None, None, [], (), [])
+        doc = Document(
+            source=self.source, text=text, offsets=self.offsets, header=Header(header, title=header[0] if header else None),
+            organ=organ, preambular=body.preambular, operative=body.operative, markers=(), footnotes=(), footer=Footer(),
+        )
+        return doc, j
+
+
+def _is_organ(text: str, s: int, e: int) -> bool:
+    """An organ line opening a resolution quoted in this one: 大会， “经济及社会理事会， 《…》缔约方会议，
+    (not a paragraph that opens with a verb and happens to end with 理事会，)."""
+    line = text[s:e].lstrip("“\"")
+    if EMBEDDED_ORGAN.match(line):
+        return True
+    return len(line) <= 45 and bool(ORGAN_LINE.match(line)) and opening_verb(line) is None
 
 
 def _implicit_header_end(text: str, lines: list[tuple[int, int]]) -> int:

@@ -44,6 +44,53 @@ class SessionKey:
     value: int
 
 
+@dataclass(frozen=True)
+class OfficialRecords:
+    """How a body's Official Records supplements map to document symbols (its `official_records` entry).
+
+    Supplement k (letter L) of session or year K is symbol_prefix + K + "/" +
+    (exceptions[k], else k + offset) + letter_suffixes[L]: ECOSOC 2010 补编第10号 is E/2010/30,
+    10A is E/2010/30/Add.1, 1 is E/2010/99; GA 第七十三届会议，补编第12号 is A/73/12.
+    """
+
+    title_zh: str
+    key: str  # "session" or "year": what the title names
+    symbol_prefix: str
+    offset: int
+    exceptions: dict  # supplement number -> document number
+    letter_suffixes: dict  # letter -> symbol suffix (A -> /Add.1)
+
+    @functools.cached_property
+    def _symbol_pattern(self) -> re.Pattern:
+        key = r"\d{4}" if self.key == "year" else r"\d{1,3}"
+        return re.compile(rf"{re.escape(self.symbol_prefix)}(?P<key>{key})/(?P<document>\d{{1,3}})(?![\d.])")
+
+    def symbol(self, key: int, supplement: str) -> str | None:
+        """The document symbol of supplement `supplement` (10, 10A) of session or year `key`."""
+        m = re.fullmatch(r"(\d+)\s*([A-Z]?)", supplement)
+        if m is None or (m.group(2) and m.group(2) not in self.letter_suffixes):
+            return None
+        number = int(m.group(1))
+        document = self.exceptions.get(number, number + self.offset)
+        return f"{self.symbol_prefix}{key}/{document}" + (self.letter_suffixes[m.group(2)] if m.group(2) else "")
+
+    def supplement(self, symbol: str) -> tuple[int, str] | None:
+        """(session or year, supplement) a document symbol stands for: E/2010/30/Add.1 is (2010, "10A");
+        None when it is not one of this body's supplements (or has a suffix the registry does not know)."""
+        m = self._symbol_pattern.match(symbol)
+        if m is None:
+            return None
+        document = int(m.group("document"))
+        number = next((k for k, v in self.exceptions.items() if v == document), document - self.offset)
+        if number < 1:
+            return None
+        rest = symbol[m.end():]
+        letter = next((letter for letter, suffix in self.letter_suffixes.items() if rest.startswith(suffix)), "")
+        if not letter and rest.startswith("/Add."):
+            return None  # an addendum the registry gives no letter
+        return int(m.group("key")), f"{number}{letter}"
+
+
 @dataclass(frozen=True, eq=False)
 class Body:
     """One adopting body of the registry, with its regexes compiled."""
@@ -58,6 +105,18 @@ class Body:
     meeting_numerals: str
     document_prefixes: tuple[str, ...]
     data: dict
+
+    @functools.cached_property
+    def official_records(self) -> OfficialRecords | None:
+        """How its Official Records supplements map to symbols; None for a body that publishes none."""
+        records = self.data.get("official_records")
+        if records is None:
+            return None
+        return OfficialRecords(
+            title_zh=records["title_zh"], key=records["key"], symbol_prefix=records["symbol_prefix"],
+            offset=records["offset"], exceptions={int(k): v for k, v in records.get("exceptions", {}).items()},
+            letter_suffixes=dict(records.get("letter_suffixes", {})),
+        )
 
     @functools.cached_property
     def _number_patterns(self) -> dict[str, tuple[tuple[re.Pattern, bool], ...]]:
@@ -181,6 +240,9 @@ class Registry:
         self._owners = owners
         # Longest first, so that 缔约方大会 is taken before 大会.
         self.context_words = tuple(sorted(owners, key=len, reverse=True))
+        # Names footnote citations use before 第…号决议 and in …正式记录, longest first.
+        self.footnote_names = tuple(sorted((n for b in bodies for n in b.data.get("footnote_names", ())),
+                                           key=len, reverse=True))
 
     def body_of_organ(self, organ: str) -> Body | None:
         """The body whose organ line (大会，) or name this is."""
@@ -258,6 +320,12 @@ def load_registry(path: Path = BODIES_FILE) -> Registry:
     ids = [entry["id"] for entry in data["bodies"]]
     if len(set(ids)) != len(ids):
         raise InputError(str(path), "duplicate body id")
+    for i, entry in enumerate(data["bodies"]):
+        names = {entry["zh"], *(v["name"] for v in entry["zh_variants"])}
+        for j, name in enumerate(entry.get("footnote_names", ())):
+            if name not in names:
+                raise InputError(str(path), f"field 'bodies/{i}/footnote_names/{j}': '{name}' is not a name "
+                                            f"of {entry['id']} (zh or zh_variants)")
     return Registry([_body(entry) for entry in data["bodies"]])
 
 
