@@ -31,7 +31,7 @@ bench: install
 	$(BIN)/python bench/run.py
 
 fuzz: install
-	RESOLINT_FUZZ_EXAMPLES=20000 $(BIN)/python -m pytest tests/test_fuzz.py
+	RESOLINT_FUZZ_EXAMPLES=20000 RESOLINT_PROPERTY_EXAMPLES=2000 $(BIN)/python -m pytest tests/test_fuzz.py tests/test_properties.py
 
 clean:
 	rm -rf $(VENV) build *.egg-info .pytest_cache

@@ -29,6 +29,31 @@ class Fix:
 
 
 @dataclass(frozen=True)
+class WordLocation:
+    """Where a finding in a .docx is, in terms a Word user can find: each part None where it does not apply."""
+
+    paragraph: int | None = None  # the Word paragraph, counted from 1 over the body, empty ones included
+    preambular: int | None = None  # the ordinal of the preambular paragraph (1 = first)
+    operative: int | None = None  # the operative paragraph's own number
+    footnote: int | None = None  # the footnote's number, for a finding inside a footnote
+
+    def as_dict(self) -> dict[str, int]:
+        return {k: v for k, v in vars(self).items() if v is not None}
+
+    def describe(self) -> str:
+        parts = []
+        if self.paragraph is not None:
+            parts.append(f"paragraph {self.paragraph}")
+        if self.preambular is not None:
+            parts.append(f"preambular paragraph {self.preambular}")
+        if self.operative is not None:
+            parts.append(f"operative paragraph {self.operative}")
+        if self.footnote is not None:
+            parts.append(f"footnote {self.footnote}")
+        return ", ".join(parts)
+
+
+@dataclass(frozen=True)
 class Finding:
     rule: str
     category: str
@@ -37,13 +62,14 @@ class Finding:
     start: int
     end: int
     fix: Fix | None = None
+    location: WordLocation | None = None  # only for a .docx (see linter.word_locations)
 
     def sort_key(self) -> tuple:
         return (self.start, self.end, self.rule)
 
 
-def apply_fixes(text: str, findings: list[Finding], unsafe: bool = False) -> tuple[str, int]:
-    """Apply the fixes that do not overlap an earlier one; returns the new text and how many were applied."""
+def chosen_edits(findings: list[Finding], unsafe: bool = False) -> tuple[list[Edit], int]:
+    """The edits `apply_fixes` makes, in order: each fix that does not overlap an earlier one; and how many fixes."""
     edits: list[Edit] = []
     applied = 0
     taken_until = -1
@@ -54,6 +80,12 @@ def apply_fixes(text: str, findings: list[Finding], unsafe: bool = False) -> tup
         edits.extend(fix_edits)
         taken_until = max(e.end for e in fix_edits)
         applied += 1
+    return edits, applied
+
+
+def apply_fixes(text: str, findings: list[Finding], unsafe: bool = False) -> tuple[str, int]:
+    """Apply the fixes that do not overlap an earlier one; returns the new text and how many were applied."""
+    edits, applied = chosen_edits(findings, unsafe)
     out = []
     pos = 0
     for edit in edits:

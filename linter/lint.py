@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Iterable, Sequence
 
+from linter.analyses.segmentation import new_warnings
 from linter.config import Config
 from linter.engine.loader import load_rules, select_rules
 from linter.engine.rule import Rule
@@ -20,6 +21,7 @@ from linter.findings import Finding, apply_fixes
 from linter.read.sources import Source, read_path
 from linter.read.structure import Document, parse
 from linter.registries.treaties import load_registry, use_registry_files
+from linter.word_locations import locate_in_word
 
 # Fixes can overlap; a few passes settle them (each pass lints the fixed text again).
 FIX_PASSES = 5
@@ -78,10 +80,21 @@ def read_document(path: str) -> Document:
     return parse(read_path(path))
 
 
+def writable(source: Source) -> bool:
+    """Whether resolint can write this draft back: not a .docx (writing Word files is for later)."""
+    return source.format != "docx"
+
+
 def lint(source: Source, rules: Sequence[Rule]) -> LintResult:
     with _ONE_AT_A_TIME:
         doc = parse(source)
-        return LintResult(doc, tuple(run(doc, list(rules))))
+        findings = tuple(run(doc, list(rules)))
+    return LintResult(doc, locate_in_word(doc, findings))
+
+
+def warnings() -> list[str]:
+    """Things that went wrong without costing a finding (the segmentation cache unusable): each said once."""
+    return new_warnings()
 
 
 def lint_path(path: str, rules: Sequence[Rule]) -> LintResult:
@@ -96,6 +109,9 @@ def lint_text(source: Source, text: str, rules: Sequence[Rule]) -> LintResult:
 def fix(source: Source, rules: Sequence[Rule], unsafe: bool = False, first: LintResult | None = None) -> FixResult:
     """Apply the fixes of the findings (safe ones, or all with `unsafe`) until none is left to apply."""
     result = first or lint(source, rules)
+    if not writable(source):
+        # A .docx's fixes are suggestions to make in Word: none is applied, so none counts as fixable.
+        return FixResult(source, source.text, 0, result.findings)
     text, applied = source.text, 0
     for _ in range(FIX_PASSES):
         fixed, n = apply_fixes(text, list(result.findings), unsafe=unsafe)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import unicodedata
 from dataclasses import dataclass
+from typing import Sequence
 
 from linter import __version__
 from linter.findings import Finding
@@ -17,6 +18,17 @@ class FileResult:
     path: str
     text: str
     findings: tuple[Finding, ...]
+    # How many fixes `resolint fix` applies to this file (one fix can uncover another, or spoil an overlapping
+    # one); None: count the safe fixes of the findings.
+    fixable: int | None = None
+
+
+@dataclass(frozen=True)
+class FileError:
+    """A file (or the configuration, or the model) that could not be checked: never to be read as a pass."""
+
+    path: str
+    message: str
 
 
 def finding_json(finding: Finding, index: LineIndex) -> dict:
@@ -34,6 +46,8 @@ def finding_json(finding: Finding, index: LineIndex) -> dict:
         "start": finding.start,
         "end": finding.end,
     }
+    if finding.location:
+        out["location"] = finding.location.as_dict()
     if finding.fix:
         out["fix"] = {
             "safe": finding.fix.safe,
@@ -42,12 +56,13 @@ def finding_json(finding: Finding, index: LineIndex) -> dict:
     return out
 
 
-def render_json(results: list[FileResult]) -> str:
+def render_json(results: list[FileResult], errors: Sequence[FileError] = ()) -> str:
     files = []
     for result in results:
         index = LineIndex(result.text)
         files.append({"path": result.path, "findings": [finding_json(f, index) for f in result.findings]})
-    return json.dumps({"version": 1, "files": files}, ensure_ascii=False, indent=2)
+    problems = [{"path": e.path, "message": e.message} for e in errors]
+    return json.dumps({"version": 1, "files": files, "errors": problems}, ensure_ascii=False, indent=2)
 
 
 _COLOURS = {"error": "\033[31m", "warning": "\033[33m", "info": "\033[36m", "bold": "\033[1m", "dim": "\033[2m", "reset": "\033[0m"}
@@ -57,7 +72,7 @@ def _width(text: str) -> int:
     return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
 
 
-def render_text(results: list[FileResult], colour: bool = False) -> str:
+def render_text(results: list[FileResult], colour: bool = False, errors: Sequence[FileError] = ()) -> str:
     def c(name: str, text: str) -> str:
         return f"{_COLOURS[name]}{text}{_COLOURS['reset']}" if colour else text
 
@@ -70,14 +85,14 @@ def render_text(results: list[FileResult], colour: bool = False) -> str:
             files_with += 1
         index = LineIndex(result.text)
         lines = result.text.split("\n")
+        fixable += result.fixable if result.fixable is not None else sum(1 for f in result.findings if f.fix and f.fix.safe)
         for f in result.findings:
             counts[f.severity] += 1
-            if f.fix and f.fix.safe:
-                fixable += 1
             line, col = index.line_col(f.start)
             end_line, end_col = index.line_col(f.end)
+            where = f" (Word: {f.location.describe()})" if f.location else ""
             out.append(
-                f"{c('bold', result.path)}:{line}:{col}: {c(f.severity, f.rule)} [{f.severity}] {f.message}"
+                f"{c('bold', result.path)}:{line}:{col}: {c(f.severity, f.rule)} [{f.severity}] {f.message}{where}"
             )
             source_line = lines[line - 1] if line - 1 < len(lines) else ""
             shown = source_line.rstrip()
@@ -96,17 +111,35 @@ def render_text(results: list[FileResult], colour: bool = False) -> str:
     total = sum(counts.values())
     if total:
         parts = [f"{counts[s]} {s}{'s' if counts[s] != 1 and s != 'info' else ''}" for s in ("error", "warning", "info") if counts[s]]
-        summary = f"Found {total} problem{'s' if total != 1 else ''} ({', '.join(parts)}) in {files_with} of {len(results)} file{'s' if len(results) != 1 else ''}."
+        summary = f"Found {total} problem{'s' if total != 1 else ''} ({', '.join(parts)}) in {files_with} of {len(results)} {_files(len(results))}."
         if fixable:
             summary += f" {fixable} fixable with `resolint fix`."
+    elif errors:
+        summary = f"No problems found in {len(results)} {_files(len(results))}." if results else ""
     else:
-        summary = f"All checks passed ({len(results)} file{'s' if len(results) != 1 else ''})."
+        summary = f"All checks passed ({len(results)} {_files(len(results))})."
+    if errors:
+        # Said last and in red: a run with files it could not read is not a pass, whatever it found in the rest.
+        failed = f"{len(errors)} {_files(len(errors))} could not be checked (see above)."
+        summary = f"{summary} {c('error', failed)}".strip()
     out.append(c("bold", summary))
     return "\n".join(out)
 
 
-def render_github(results: list[FileResult]) -> str:
-    out = []
+def _files(n: int) -> str:
+    return "file" if n == 1 else "files"
+
+
+def _property(value: str) -> str:
+    """A value in a workflow command's property list (file=…,title=…)."""
+    return value.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A").replace(":", "%3A").replace(",", "%2C")
+
+
+def render_github(results: list[FileResult], errors: Sequence[FileError] = ()) -> str:
+    out = [
+        f"::error file={_property(e.path)},title=resolint::" + e.message.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+        for e in errors
+    ]
     level = {"error": "error", "warning": "warning", "info": "notice"}
     for result in results:
         index = LineIndex(result.text)
@@ -115,13 +148,13 @@ def render_github(results: list[FileResult]) -> str:
             end_line, end_col = index.line_col(f.end)
             message = f.message.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
             out.append(
-                f"::{level[f.severity]} file={result.path},line={line},col={col},endLine={end_line},"
+                f"::{level[f.severity]} file={_property(result.path)},line={line},col={col},endLine={end_line},"
                 f"endColumn={end_col},title={f.rule}::{message}"
             )
     return "\n".join(out)
 
 
-def render_sarif(results: list[FileResult], rules: list) -> str:
+def render_sarif(results: list[FileResult], rules: list, errors: Sequence[FileError] = ()) -> str:
     level = {"error": "error", "warning": "warning", "info": "note"}
     used = sorted({f.rule for r in results for f in r.findings})
     by_id = {rule.id: rule for rule in rules}
@@ -167,6 +200,8 @@ def render_sarif(results: list[FileResult], rules: list) -> str:
                     }
                 ],
             }
+            if f.location:
+                item["properties"] = {"wordLocation": f.location.as_dict()}
             if f.fix:
                 item["fixes"] = [
                     {
@@ -200,11 +235,27 @@ def render_sarif(results: list[FileResult], rules: list) -> str:
                     }
                 },
                 "columnKind": "unicodeCodePoints",
+                "invocations": [_invocation(errors)],
                 "results": sarif_results,
             }
         ],
     }
     return json.dumps(doc, ensure_ascii=False, indent=2)
+
+
+def _invocation(errors: Sequence[FileError]) -> dict:
+    """SARIF's record of the run: not successful when a file could not be checked, with one notification per file."""
+    invocation: dict = {"executionSuccessful": not errors}
+    if errors:
+        invocation["toolExecutionNotifications"] = [
+            {
+                "level": "error",
+                "message": {"text": e.message},
+                "locations": [{"physicalLocation": {"artifactLocation": {"uri": e.path}}}],
+            }
+            for e in errors
+        ]
+    return invocation
 
 
 def document_json(doc: Document) -> dict:

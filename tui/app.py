@@ -10,15 +10,15 @@ from textual import work
 from textual.app import App, ComposeResult, SystemCommand
 from textual.binding import Binding
 from textual.containers import Horizontal
-from textual.screen import Screen
-from textual.widgets import Footer, TextArea
+from textual.screen import ModalScreen, Screen
+from textual.widgets import Footer, Static, TextArea
 from textual.worker import get_current_worker
 
 from linter.engine.rule import Rule
 from linter.errors import InputError
 from linter.findings import Finding, apply_fixes
-from linter.lint import LintResult, lint_text
-from linter.read.sources import Source
+from linter.lint import LintResult, lint_text, warnings, writable
+from linter.read.sources import Source, read_path
 from tui import draft_file
 from tui.commands import COMMANDS, key_bindings
 from tui.widgets.confirm_dialog import ConfirmDialog
@@ -26,10 +26,16 @@ from tui.widgets.draft_view import DraftView
 from tui.widgets.finding_detail import FindingDetail, edit_preview
 from tui.widgets.findings_list import FindingsList
 from tui.widgets.findings_panel import FindingsPanel
+from tui.widgets.path_dialog import PathDialog
+from tui.widgets.save_conflict_dialog import ELSEWHERE, OVERWRITE, RELOAD, SaveConflictDialog
 from tui.widgets.status_bar import StatusBar
 
 RELINT_DELAY = 0.5  # seconds of quiet after typing before the draft is linted again
 _ACTIONS = {c.action for c in COMMANDS}
+READ_ONLY_BANNER = (
+    "Read-only: resolint does not write .docx files yet, so this draft cannot be edited or fixed here. "
+    "Make the changes in Word; each finding names its Word paragraph (empty ones counted) and footnote."
+)
 
 
 class ResolintApp(App):
@@ -60,8 +66,12 @@ class ResolintApp(App):
         self._last_linted_text: str | None = None  # the text of the lint last started
 
     def compose(self) -> ComposeResult:
+        if not writable(self.source):
+            # Said before any work is done: edits that could never be saved would be lost at Ctrl+S.
+            yield Static(READ_ONLY_BANNER, id="read-only-banner", markup=False)
         with Horizontal(id="main"):
-            yield DraftView(self.source.text, id="draft", soft_wrap=True, show_line_numbers=True)
+            yield DraftView(self.source.text, id="draft", soft_wrap=True, show_line_numbers=True,
+                            read_only=not writable(self.source))
             with FindingsPanel():
                 yield FindingsList(id="findings")
                 yield FindingDetail(id="detail")
@@ -95,6 +105,8 @@ class ResolintApp(App):
         except Exception as exc:  # a linter bug must not cost the drafter their unsaved edits
             message = f"internal error ({type(exc).__name__}: {exc}); please report it"
         else:
+            for warning in warnings():  # e.g. the cache is unusable: linting goes on without it
+                self.call_from_thread(self.notify, warning, title="Warning", severity="warning", timeout=10)
             if not worker.is_cancelled:
                 self.call_from_thread(self._show_result, result)
             return
@@ -176,7 +188,8 @@ class ResolintApp(App):
 
     def _explain(self, finding: Finding | None) -> None:
         rule = self.rules_by_id.get(finding.rule) if finding else None
-        self.query_one(FindingDetail).show(finding, rule, self.result.text if self.result else "")
+        self.query_one(FindingDetail).show(finding, rule, self.result.text if self.result else "",
+                                           editable=writable(self.source))
 
     def action_next_finding(self) -> None:
         self.query_one(FindingsList).step(1)
@@ -199,6 +212,8 @@ class ResolintApp(App):
     # --- fixes, saving, quitting -----------------------------------------------------
 
     def action_fix(self) -> None:
+        if not self._editable():
+            return
         finding = self.query_one(FindingsList).current()
         if finding is None or finding.fix is None:
             self.notify("The selected finding has no automatic fix.", severity="warning")
@@ -221,13 +236,19 @@ class ResolintApp(App):
             self._replace_text(apply_fixes(self.result.text, [finding], unsafe=True)[0])
 
     def action_fix_all(self) -> None:
-        if not self._fixes_apply():
+        if not self._editable() or not self._fixes_apply():
             return
         # Only the findings listed: with errors only, the drafter has not seen the others' fixes.
         text, count = apply_fixes(self.result.text, list(self.visible_findings()))
         if count:
             self._replace_text(text)
         self.notify(f"{count} safe fix{'es' if count != 1 else ''} applied.")
+
+    def _editable(self) -> bool:
+        if writable(self.source):
+            return True
+        self.notify("This .docx is read-only here; make the change in Word.", severity="warning")
+        return False
 
     def _fixes_apply(self) -> bool:
         """Fixes are offsets into the linted text: they can only be applied to that text."""
@@ -242,14 +263,55 @@ class ResolintApp(App):
         self.relint()
 
     def action_save(self) -> None:
+        if self._editable():
+            self._save(overwrite=False)
+
+    def _save(self, overwrite: bool) -> None:
         text = self.query_one(DraftView).draft_text
         try:
-            self.source = draft_file.save(self.source, text)
+            self.source = draft_file.save(self.source, text, overwrite=overwrite)
+        except draft_file.ChangedOnDisk as exc:
+            # Someone else's edit (or deletion) is on disk: the drafter decides, nothing is lost meanwhile.
+            self.push_screen(SaveConflictDialog(self.source.path, exc.deleted), self._resolve_conflict)
+            return
         except InputError as exc:
             self.notify(exc.reason, title="Not saved", severity="error", timeout=10)
             return
+        self._saved()
+
+    def _saved(self) -> None:
+        self.query_one(DraftView).border_title = self.source.path
         self.notify(f"Saved {self.source.path}.")
         self._refresh_status()
+
+    def _resolve_conflict(self, choice: str) -> None:
+        if choice == OVERWRITE:
+            self._save(overwrite=True)
+        elif choice == RELOAD:
+            self._reload()
+        elif choice == ELSEWHERE:
+            self.push_screen(PathDialog("Save the draft as:", self.source.path), self._save_copy)
+
+    def _reload(self) -> None:
+        try:
+            source = read_path(self.source.path)
+        except InputError as exc:
+            self.notify(exc.reason, title="Not reloaded", severity="error", timeout=10)
+            return
+        self.source = source
+        self._replace_text(source.text)
+        self._refresh_status()
+        self.notify(f"Reloaded {source.path} as it is on disk.")
+
+    def _save_copy(self, path: str | None) -> None:
+        if not path:
+            return
+        try:
+            self.source = draft_file.save_copy(self.source, self.query_one(DraftView).draft_text, path)
+        except InputError as exc:
+            self.notify(f"{exc.path}: {exc.reason}", title="Not saved", severity="error", timeout=10)
+            return
+        self._saved()
 
     async def action_quit(self) -> None:
         if not self.is_modified():
@@ -263,7 +325,7 @@ class ResolintApp(App):
     # --- keys and the command palette ------------------------------------------------
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        if isinstance(self.screen, ConfirmDialog) and (action in _ACTIONS or action == "focus_findings"):
+        if isinstance(self.screen, ModalScreen) and (action in _ACTIONS or action == "focus_findings"):
             return False  # behind a question, the draft's commands wait for the answer
         if action == "focus_findings":
             return self.focused is self.query_one(DraftView)  # offered only while typing

@@ -46,23 +46,29 @@ def cache_dir() -> Path:
 
 
 class SegmentCache:
-    """Segmentations on disk in SQLite: one row per (model, lexicon, text) digest."""
+    """Segmentations on disk in SQLite: one row per (model, lexicon, text) digest.
+
+    A cache that cannot be used (a path that cannot be created, a read-only
+    home, a corrupt file) only costs speed: it is given up for the run and
+    `unusable` says why, for one warning.
+    """
 
     def __init__(self, path: Path):
         self.path = path
         self._db: sqlite3.Connection | None = None
         self._lock = threading.Lock()
+        self.unusable: str | None = None
 
     def _connect(self) -> sqlite3.Connection | None:
-        if self._db is None:
+        if self._db is None and self.unusable is None:
             try:
                 self.path.parent.mkdir(parents=True, exist_ok=True)
                 db = sqlite3.connect(self.path, timeout=5, check_same_thread=False)
                 db.execute("CREATE TABLE IF NOT EXISTS segments (key TEXT PRIMARY KEY, tokens TEXT NOT NULL)")
                 self._db = db
-            except sqlite3.Error:
-                # A cache that cannot be opened (read-only home, corrupt file) only costs speed.
-                return None
+            except (sqlite3.Error, OSError) as exc:
+                reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc)
+                self.unusable = f"segmentation cache {self.path.parent} unusable ({reason}); checking without it"
         return self._db
 
     def get_many(self, keys: list[str]) -> dict[str, tuple[str, ...]]:
@@ -155,8 +161,17 @@ class Segmenter:
 
 def load_pipeline(model: Path, user_words: list[str]):
     """spaCy's blank zh pipeline with the pkuseg segmenter and our user dictionary."""
-    if not (model / "weights.npz").is_file() or not (model / "features.msgpack").is_file():
+    files = (model / "weights.npz", model / "features.msgpack")
+    try:
+        missing = not all(f.is_file() for f in files)
+        unreadable = not missing and not all(os.access(f, os.R_OK) for f in files)
+    except PermissionError:  # the folder itself cannot be entered
+        missing, unreadable = False, True
+    if missing:
         raise ModelError(str(model), f"pkuseg segmentation model not found; {FIX_HINT}")
+    if unreadable:
+        raise ModelError(str(model), "pkuseg segmentation model cannot be read (permission denied); "
+                         f"make it readable (chmod -R a+rX), reinstall it ({FIX_HINT}) or set {MODEL_ENV}")
     import spacy
 
     try:
@@ -170,4 +185,19 @@ def load_pipeline(model: Path, user_words: list[str]):
 
 @functools.lru_cache(maxsize=1)
 def segmenter() -> Segmenter:
-    return Segmenter(model_dir(), user_dictionary(), SegmentCache(cache_dir() / "segments.sqlite"))
+    global _shared_cache
+    _shared_cache = SegmentCache(cache_dir() / "segments.sqlite")
+    return Segmenter(model_dir(), user_dictionary(), _shared_cache)
+
+
+_shared_cache: SegmentCache | None = None  # the cache of the segmenter the rules use, once set up
+_warned: set[str] = set()
+
+
+def new_warnings() -> list[str]:
+    """Warnings about the segmenter not yet given (its cache unusable), each returned once per process."""
+    problem = _shared_cache.unusable if _shared_cache is not None else None
+    if problem is None or problem in _warned:
+        return []
+    _warned.add(problem)
+    return [problem]

@@ -59,7 +59,7 @@ def run_command(args, expand_paths: Callable) -> int:
             raise InputError("--jobs", f"must be at least 1 (got {args.jobs})")
         if "-" in args.paths:
             raise InputError("-", "batch reads files and directories, not standard input (use check for that)")
-        paths = expand_paths(args.paths, problems, config.exclude)
+        paths = expand_paths(args.paths, problems.report, config)
         _check_outputs(args, paths)
     except InputError as exc:
         problems.report(exc)

@@ -16,7 +16,7 @@ from typing import Iterable
 from linter import __version__
 from linter.analyses.segmentation import MODEL_ID
 from linter.engine.rule import Rule
-from linter.findings import Edit, Finding, Fix
+from linter.findings import Edit, Finding, Fix, WordLocation
 from rules import DATA_DIR
 
 from linter.batch.outcomes import FileOutcome
@@ -24,7 +24,7 @@ from linter.batch.outcomes import FileOutcome
 LINTER_DIR = Path(__file__).resolve().parent.parent
 # Code that shapes findings; the batch machinery, the commands and the report formats do not.
 NOT_FINDINGS_CODE = ("batch", "commands")
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2  # 2: a finding's Word location is stored too
 
 
 def fingerprint(rules: Iterable[Rule], treaty_files: Iterable[Path] = ()) -> str:
@@ -54,15 +54,15 @@ def _finding_to_list(f: Finding) -> list:
     fix = None
     if f.fix:
         fix = [f.fix.safe, f.fix.description, [[e.start, e.end, e.replacement] for e in f.fix.edits]]
-    return [f.rule, f.category, f.severity, f.message, f.start, f.end, fix]
+    return [f.rule, f.category, f.severity, f.message, f.start, f.end, fix, f.location.as_dict() if f.location else None]
 
 
 def _finding_from_list(row: list) -> Finding:
-    rule, category, severity, message, start, end, fix = row
+    rule, category, severity, message, start, end, fix, location = row
     if fix is not None:
         safe, description, edits = fix
         fix = Fix(tuple(Edit(*e) for e in edits), safe=safe, description=description)
-    return Finding(rule, category, severity, message, start, end, fix)
+    return Finding(rule, category, severity, message, start, end, fix, WordLocation(**location) if location else None)
 
 
 class ResultCache:

@@ -12,16 +12,20 @@ from pathlib import Path
 from linter import __version__
 from linter.analyses.segmentation import ModelError
 from linter.batch.batch_command import add_parser as add_batch_parser
+from linter.commands.draft_paths import expand_paths
+from linter.commands.progress import Progress, say
 from linter.commands.treaty_lookup import add_parsers as add_treaty_parsers
 from linter.config import Config, resolve_config
-from linter.draft_writer import write_atomic
+from linter.draft_writer import write_draft
 from linter.engine.loader import load_rules
 from linter.engine.rule import Rule, explain_text
 from linter.errors import InputError
 from linter.findings import SEVERITIES, severity_rank
-from linter.lint import configured_rules, fix, lint_path, read_document
-from linter.read.sources import DRAFT_SUFFIXES, read_path
+from linter.lint import configured_rules, fix, lint, read_document, warnings, writable
+from linter.read.line_endings import restore
+from linter.read.sources import read_path
 from linter.report import (
+    FileError,
     FileResult,
     document_json,
     render_github,
@@ -32,37 +36,18 @@ from linter.report import (
 
 
 class _Problems:
-    """Collects one-line errors for stderr; any of them makes the exit code 2."""
+    """Collects one-line errors for stderr (and for the report: they are never a pass); any makes the exit code 2."""
 
     def __init__(self) -> None:
-        self.count = 0
+        self.errors: list[FileError] = []
 
-    def report(self, error: InputError | str) -> None:
-        self.count += 1
-        print(f"resolint: {error}", file=sys.stderr)
+    @property
+    def count(self) -> int:
+        return len(self.errors)
 
-
-def expand_paths(paths: list[str], problems: _Problems, exclude: tuple[str, ...] = ()) -> list[str]:
-    out: list[str] = []
-    for path in paths:
-        if path == "-":
-            out.append(path)
-            continue
-        p = Path(path)
-        if p.is_dir():
-            found = sorted(
-                str(f) for f in p.rglob("*")
-                if f.is_file() and f.suffix.lower() in DRAFT_SUFFIXES and not f.name.startswith((".", "~$"))
-                and not any(f.match(x) for x in exclude)
-            )
-            if not found:
-                problems.report(InputError(path, f"no drafts in this directory (looked for {', '.join(DRAFT_SUFFIXES)})"))
-            out.extend(found)
-        elif not p.exists():
-            problems.report(InputError(path, "no such file or directory"))
-        else:
-            out.append(path)
-    return out
+    def report(self, error: InputError) -> None:
+        self.errors.append(FileError(error.path, error.reason))
+        say(f"resolint: {error}")
 
 
 def _split(values: list[str] | None) -> list[str]:
@@ -86,24 +71,37 @@ def _setup(args, problems: _Problems) -> tuple[Config, list[Rule]] | None:
 def cmd_check(args) -> int:
     problems = _Problems()
     if (setup := _setup(args, problems)) is None:
+        if args.format != "text":  # a CI job reading the report sees the failure too (stderr said it to a person)
+            _print_results(args.format, [], [], problems.errors)
         return 2
     config, rules = setup
     fail_level = args.fail_level or config.fail_level or "info"
     results: list[FileResult] = []
-    for path in expand_paths(args.paths, problems, config.exclude):
-        try:
-            result = lint_path(path, rules)
-            results.append(FileResult(result.path, result.text, result.findings))
-        except ModelError as exc:
-            problems.report(exc)  # no file can be checked without the model: say it once
-            break
-        except InputError as exc:
-            problems.report(exc)
-        except RecursionError:
-            problems.report(InputError(path, "document too deeply nested to read"))
-        except Exception as exc:  # a bug must not cost the user the rest of the batch
-            problems.report(InputError(path, f"internal error ({type(exc).__name__}: {exc}); please report it"))
-    _print_results(args.format, results, rules)
+    paths = expand_paths(args.paths, problems.report, config)
+    with Progress(len(paths)) as progress:
+        for i, path in enumerate(paths):
+            try:
+                progress.step("reading", path)
+                source = read_path(path)
+                progress.step("checking", path)
+                result = lint(source, rules)
+                # What `fix` would apply, found the way it finds it: counting fixes would miss those a fix uncovers.
+                fixable = fix(source, rules, first=result).applied if _has_safe_fix(result) and args.format == "text" else None
+                results.append(FileResult(result.path, result.text, result.findings, fixable))
+            except ModelError as exc:
+                # No file can be checked without the model: say it once, and list each file as not checked.
+                say(f"resolint: {exc}")
+                problems.errors.extend(FileError(p, f"not checked: {exc}") for p in paths[i:])
+                break
+            except InputError as exc:
+                problems.report(exc)
+            except RecursionError:
+                problems.report(InputError(path, "document too deeply nested to read"))
+            except Exception as exc:  # a bug must not cost the user the rest of the batch
+                problems.report(InputError(path, f"internal error ({type(exc).__name__}: {exc}); please report it"))
+            _warn()
+            progress.file_done()
+    _print_results(args.format, results, rules, problems.errors)
     if problems.count:
         return 2
     threshold = severity_rank(fail_level)
@@ -111,17 +109,26 @@ def cmd_check(args) -> int:
     return 1 if failing else 0
 
 
-def _print_results(fmt: str, results: list[FileResult], rules: list[Rule]) -> None:
+def _has_safe_fix(result) -> bool:
+    return any(f.fix and f.fix.safe for f in result.findings)
+
+
+def _warn() -> None:
+    for warning in warnings():
+        say(f"resolint: warning: {warning}")
+
+
+def _print_results(fmt: str, results: list[FileResult], rules: list[Rule], errors: list[FileError]) -> None:
     if fmt == "json":
-        print(render_json(results))
+        print(render_json(results, errors))
     elif fmt == "sarif":
-        print(render_sarif(results, rules))
+        print(render_sarif(results, rules, errors))
     elif fmt == "github":
-        text = render_github(results)
+        text = render_github(results, errors)
         if text:
             print(text)
     else:
-        print(render_text(results, colour=_colour()))
+        print(render_text(results, colour=_colour(), errors=errors))
 
 
 def _colour() -> bool:
@@ -137,30 +144,53 @@ def cmd_fix(args) -> int:
     if (setup := _setup(args, problems)) is None:
         return 2
     config, rules = setup
-    total = 0
-    for path in expand_paths(args.paths, problems, config.exclude):
-        try:
-            source = read_path(path)
-        except InputError as exc:
-            problems.report(exc)
-            continue
-        if source.format == "docx" and not args.diff:
-            problems.report(InputError(path, "cannot write fixes into a .docx; use --diff to see them"))
-            continue
-        result = fix(source, rules, unsafe=args.unsafe)
-        applied, fixed = result.applied, result.text
-        total += applied
-        if args.diff:
-            diff = difflib.unified_diff(
-                source.text.splitlines(keepends=True), fixed.splitlines(keepends=True), path, path
-            )
-            sys.stdout.writelines(diff)
-        elif applied and path != "-":
-            write_atomic(Path(path), fixed, source.encoding)
-        elif applied:
-            sys.stdout.write(fixed)
-        print(f"{path}: {applied} fix{'es' if applied != 1 else ''} applied", file=sys.stderr)
+    paths = expand_paths(args.paths, problems.report, config)
+    with Progress(len(paths)) as progress:
+        for path in paths:
+            progress.step("fixing", path)
+            _fix_one(path, args, rules, problems)
+            progress.file_done()
     return 2 if problems.count else 0
+
+
+def _fix_one(path: str, args, rules: list[Rule], problems: _Problems) -> None:
+    try:
+        source = read_path(path)
+    except InputError as exc:
+        problems.report(exc)
+        return
+    if not writable(source):
+        # Nothing in a .docx counts as fixable (check says so too): say why, and go on with the other files.
+        say(f"{path}: 0 fixes applied (resolint does not write .docx files; "
+            "make the changes `resolint check` lists in Word)")
+        return
+    try:
+        result = fix(source, rules, unsafe=args.unsafe)
+    except InputError as exc:  # the segmentation model missing, say
+        problems.report(exc)
+        return
+    except Exception as exc:  # a bug must not cost the user the rest of the batch
+        problems.report(InputError(path, f"internal error ({type(exc).__name__}: {exc}); please report it"))
+        return
+    finally:
+        _warn()
+    applied, fixed = result.applied, result.text
+    if args.diff:
+        # The lines as they are in the file, endings included: a diff never hides a change of line ending.
+        before = restore(source.text, source.newlines, source.text)
+        after = restore(fixed, source.newlines, source.text)
+        sys.stdout.writelines(difflib.unified_diff(
+            before.splitlines(keepends=True), after.splitlines(keepends=True), path, path
+        ))
+    elif applied and path != "-":
+        try:
+            write_draft(source, fixed)
+        except InputError as exc:
+            problems.report(InputError(path, f"not fixed: {exc.reason}"))
+            return
+    elif applied:
+        sys.stdout.write(restore(fixed, source.newlines, source.text))
+    say(f"{path}: {applied} fix{'es' if applied != 1 else ''} applied")
 
 
 def cmd_parse(args) -> int:

@@ -76,12 +76,23 @@ def extract(sdist: Path, target: Path) -> None:
         srsly.write_msgpack(staging / "features.msgpack", features)
         (staging / "features.pkl").unlink()
         (staging / "model.json").write_text(json.dumps({"id": MODEL_ID, "source": SDIST, "sha256": SDIST_SHA256}), encoding="utf-8")
+        readable_by_all(staging)
         if target.exists():
             shutil.rmtree(target)
         os.replace(staging, target)
     finally:
         if staging.exists():
             shutil.rmtree(staging, ignore_errors=True)
+
+
+def readable_by_all(folder: Path) -> None:
+    """mkdtemp makes the folder 0700; every user of this installation must be able to read the model."""
+    try:
+        folder.chmod(0o755)
+        for file in folder.iterdir():
+            file.chmod(0o644)
+    except PermissionError:
+        pass  # not ours to change (someone else installed it); loading says so if it cannot be read
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -91,6 +102,7 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     target = args.target.resolve()
     if installed(target):
+        readable_by_all(target)  # an older install left it 0700
         print(f"pkuseg model already installed in {target}")
         return 0
     target.parent.mkdir(parents=True, exist_ok=True)

@@ -17,6 +17,16 @@ _DECLARATION = re.compile(rb"<!\s*(DOCTYPE|ENTITY)", re.I)
 
 def read_docx(data: bytes, path: str) -> str:
     """Body paragraphs and footnotes of a .docx as resolint's docx text."""
+    return read_docx_paragraphs(data, path)[0]
+
+
+def read_docx_paragraphs(data: bytes, path: str) -> tuple[str, tuple[int, ...]]:
+    """The docx text, and for each of its lines the number of its Word paragraph (0 for the footnote lines).
+
+    Word paragraphs are numbered 1, 2, … in document order over the body,
+    empty ones and those in table cells included (as a Word user counts them);
+    an empty paragraph gives no line, so line and paragraph numbers can differ.
+    """
     if data[:4] == b"\xd0\xcf\x11\xe0":
         raise InputError(path, "encrypted or legacy .doc file, save it as .docx")
     if data[:4] != b"PK\x03\x04":
@@ -75,7 +85,7 @@ def _xml(raw: bytes):
     return etree.fromstring(raw, _parser())
 
 
-def _render(parts: dict[str, bytes], data: bytes, path: str) -> str:
+def _render(parts: dict[str, bytes], data: bytes, path: str) -> tuple[str, tuple[int, ...]]:
     import docx
 
     body = docx.Document(io.BytesIO(data)).element.body
@@ -84,21 +94,29 @@ def _render(parts: dict[str, bytes], data: bytes, path: str) -> str:
     notes = _footnote_texts(_xml(parts["word/footnotes.xml"])) if "word/footnotes.xml" in parts else {}
     order: dict[str, int] = {}  # footnote id → displayed number, by first reference
     lines: list[str] = []
-    for p in _paragraphs(body):
-        text = _paragraph_text(p, order, notes).strip()
+    numbers: list[int] = []
+    for number, p in enumerate(_paragraphs(body), 1):
+        # A line break typed inside a run must not split the paragraph's line (and shift every number after it).
+        text = _LINE_BREAKS.sub(" ", _paragraph_text(p, order, notes)).strip()
         if not text:
             continue
         label = numbering.label(p)
         lines.append(f"{label} {text}" if label else text)
-    # One line per paragraph, so a finding's line number is the paragraph's number.
+        numbers.append(number)
     out = "\n".join(lines)
     if order:
-        out += "\n---\n" + "\n".join(
-            f"[^{number}]: {notes.get(note_id, '').strip()}" for note_id, number in sorted(order.items(), key=lambda kv: kv[1])
-        )
+        note_lines = [
+            f"[^{number}]: {_LINE_BREAKS.sub(' ', notes.get(note_id, '')).strip()}"
+            for note_id, number in sorted(order.items(), key=lambda kv: kv[1])
+        ]
+        out += "\n---\n" + "\n".join(note_lines)
+        numbers += [0] * (1 + len(note_lines))
     if not out.strip():
         raise InputError(path, "empty document (no text in the .docx body)")
-    return out + "\n"
+    return out + "\n", tuple(numbers)
+
+
+_LINE_BREAKS = re.compile(r"[\r\n]")
 
 
 def _paragraphs(body):

@@ -3,16 +3,32 @@
 from __future__ import annotations
 
 import codecs
+import hashlib
+import os
 import re
 import sys
 from dataclasses import dataclass
 from pathlib import Path
 
 from linter.errors import InputError
+from linter.read.line_endings import LineEndings, find_endings
 from linter.read.line_shapes import LONE_NUMBER, PDF_RULE, WORD_ANCHOR
 
 FORMATS = ("text", "pdf-text", "word-text", "markdown", "docx")
 DRAFT_SUFFIXES = (".txt", ".md", ".markdown", ".docx", ".text")
+
+
+@dataclass(frozen=True)
+class FileStamp:
+    """The file as it was read, to tell before writing whether someone else changed it since."""
+
+    size: int
+    mtime_ns: int
+    sha256: str
+
+    @staticmethod
+    def of(data: bytes, stat: os.stat_result) -> "FileStamp":
+        return FileStamp(len(data), stat.st_mtime_ns, hashlib.sha256(data).hexdigest())
 
 
 @dataclass(frozen=True)
@@ -28,6 +44,12 @@ class Source:
     text: str
     format: str
     encoding: str
+    # What each "\n" of `text` was in the file (see line_endings), so a draft is written back as it came.
+    newlines: LineEndings = "\n"
+    bom: bool = False  # the file began with a byte-order mark (always so for "utf-8-sig")
+    stamp: FileStamp | None = None  # None when not read from a file (stdin, the tests)
+    # A .docx: the Word paragraph number of each line of `text` (0 in the footnote section); see docx_reader.
+    word_paragraphs: tuple[int, ...] = ()
 
 
 def read_path(path: str) -> Source:
@@ -40,22 +62,27 @@ def read_path(path: str) -> Source:
     if p.is_dir():
         raise InputError(path, "is a directory (use it as a check argument to lint the drafts inside)")
     try:
-        data = p.read_bytes()
+        with open(p, "rb") as fh:
+            # The stat of the open file, taken before reading: a change while we read shows as a later mtime.
+            stat = os.fstat(fh.fileno())
+            data = fh.read()
     except OSError as exc:
         raise InputError(path, f"cannot read: {exc.strerror or exc}") from None
-    return read_bytes(data, path)
+    return read_bytes(data, path, FileStamp.of(data, stat))
 
 
-def read_bytes(data: bytes, path: str) -> Source:
+def read_bytes(data: bytes, path: str, stamp: FileStamp | None = None) -> Source:
     if not data:
         raise InputError(path, "empty file")
     if path.lower().endswith(".docx") or data[:4] == b"PK\x03\x04" or data[:4] == b"\xd0\xcf\x11\xe0":
-        from linter.read.docx_reader import read_docx  # python-docx and lxml only when a .docx comes
+        from linter.read.docx_reader import read_docx_paragraphs  # python-docx and lxml only when a .docx comes
 
-        return Source(path, _clean(read_docx(data, path), path), "docx", "docx")
-    text, encoding = decode(data, path)
-    text = _clean(text, path)
-    return Source(path, text, detect_format(text, path), encoding)
+        text, paragraphs = read_docx_paragraphs(data, path)
+        return Source(path, _clean(text, path), "docx", "docx", stamp=stamp, word_paragraphs=paragraphs)
+    raw, encoding = decode(data, path)
+    text = _clean(raw, path)
+    bom = data.startswith((codecs.BOM_UTF8, codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE))
+    return Source(path, text, detect_format(text, path), encoding, find_endings(raw), bom, stamp)
 
 
 def decode(data: bytes, path: str) -> tuple[str, str]:

@@ -35,8 +35,9 @@ class FindingDetail(VerticalScroll):
     def on_mount(self) -> None:
         self.border_title = "Rule"
 
-    def show(self, finding: Finding | None, rule: Rule | None, text: str, placeholder: str = "No finding selected.") -> None:
-        """Explain `finding`, whose offsets point into `text`."""
+    def show(self, finding: Finding | None, rule: Rule | None, text: str, placeholder: str = "No finding selected.",
+             editable: bool = True) -> None:
+        """Explain `finding`, whose offsets point into `text`; in a draft that is not `editable`, a fix is a suggestion."""
         body = self.query_one("#finding-detail-text", Static)
         self.scroll_home(animate=False)
         if finding is None:
@@ -46,9 +47,14 @@ class FindingDetail(VerticalScroll):
         self.border_title = finding.rule
         out = Text()
         out.append(finding.message + "\n", style=f"bold {SEVERITY_COLOURS[finding.severity]}")
+        if finding.location:
+            out.append(f"In Word: {finding.location.describe()}\n")
         if finding.fix:
-            safety = "safe: f applies it" if finding.fix.safe else "unsafe, may change meaning: f asks first"
-            out.append(f"\nFix ({safety})\n", style="bold")
+            if not editable:
+                out.append("\nSuggested change (make it in Word)\n", style="bold")
+            else:
+                safety = "safe: f applies it" if finding.fix.safe else "unsafe, may change meaning: f asks first"
+                out.append(f"\nFix ({safety})\n", style="bold")
             for edit in finding.fix.edits:
                 before, after = edit_preview(text, edit)
                 # The arrow is glued to the text: a space would let the wrap push the text to the next line.
