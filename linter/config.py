@@ -83,7 +83,7 @@ def load_config(path: Path | None) -> Config:
         path=str(path),
         select=strings("select"),
         ignore=strings("ignore"),
-        severity=dict(severity),
+        severity={str(k).upper(): v for k, v in severity.items()},  # rule ids are case-insensitive
         rules_dirs=tuple(base / p for p in strings("rules-dirs")),
         treaties=tuple(base / p for p in strings("treaties")),
         fail_level=fail_level,

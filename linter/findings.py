@@ -6,6 +6,12 @@ from dataclasses import dataclass
 
 SEVERITIES = ("info", "warning", "error")
 CATEGORIES = ("verb", "citation", "date", "session", "reference", "punctuation", "structure")
+# The one table of rule id letters: an id is R + its category's letter + three digits (RP501). Structure takes
+# T (sTructure): S is taken by session, and N ("numbering") would name only the first structure rules.
+ID_LETTERS = {"V": "verb", "C": "citation", "D": "date", "S": "session", "R": "reference", "P": "punctuation",
+              "T": "structure"}
+# A house rule (rules-dirs) numbers itself 900-999, which built-in rules never use: one added later cannot clash.
+HOUSE_NUMBERS = range(900, 1000)
 
 
 def severity_rank(severity: str) -> int:

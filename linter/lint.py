@@ -17,6 +17,7 @@ from linter.config import Config
 from linter.engine.loader import load_rules, select_rules
 from linter.engine.rule import Rule
 from linter.engine.runner import run
+from linter.errors import InputError
 from linter.findings import Finding, apply_fixes
 from linter.read.sources import Source, read_path
 from linter.read.structure import Document, parse
@@ -65,6 +66,11 @@ def configured_rules(config: Config, select: Sequence[str] = (), ignore: Sequenc
     use_registry_files(config.treaties)
     load_registry(tuple(config.treaties))
     rules = load_rules([*config.rules_dirs, *(Path(d) for d in rules_dirs)])
+    known = {rule.id for rule in rules}
+    for rule_id in config.severity:
+        if rule_id not in known:
+            raise InputError(config.path or "configuration", f"setting 'severity': unknown rule id '{rule_id}' "
+                                                             "(see 'resolint rules')")
     rules = select_rules(rules, list(select) or list(config.select) or None, list(ignore) + list(config.ignore))
     chosen = []
     for rule in rules:

@@ -10,6 +10,7 @@ from linter.checks import checkers
 from linter.datafile import read_yaml, validator
 from linter.engine.rule import Rule
 from linter.errors import InputError
+from linter.findings import HOUSE_NUMBERS, ID_LETTERS
 from rules import RULES_DIR, SCHEMA_DIR
 
 
@@ -41,7 +42,7 @@ def load_rule(path: Path) -> Rule:
         id=data["id"], name=data["name"], kind=data["kind"], category=data["category"],
         severity=data["severity"], summary=data["summary"], message=data["message"],
         description=data["description"], options=data.get("options", {}), path=str(path),
-        messages=data.get("messages", {}),
+        messages=data.get("messages", {}), replaces=data.get("replaces", ""),
     )
 
 
@@ -112,20 +113,53 @@ def nested_repeat(pattern: str) -> bool:
 
 
 def load_rules(extra_dirs: Iterable[Path] = ()) -> list[Rule]:
+    """The built-in rules and the house rules of `extra_dirs` (rules-dirs, --rules-dir), sorted by id.
+
+    A house rule's id is R + its category's letter + 900-999; it takes a built-in id only when it says
+    `replaces: <that id>`. Two rules with one id are an error, never one silently hiding the other.
+    """
     rules: dict[str, Rule] = {}
+    builtin: set[str] = set()
+    replaced: set[str] = set()
     for directory in (RULES_DIR, *extra_dirs):
         if not Path(directory).is_dir():
             raise InputError(str(directory), "rules directory does not exist")
+        house = Path(directory) != RULES_DIR
         for path in rule_files(Path(directory)):
             rule = load_rule(path)
-            if rule.id in rules and Path(rules[rule.id].path).parent.parent == Path(directory):
+            replaces = rule.replaces
+            _check_id(path, rule, replaces, house, builtin)
+            if rule.id in rules and (not replaces or rule.id in replaced):
                 raise InputError(str(path), f"rule {rule.id}: duplicate id (also in {rules[rule.id].path})")
-            rules[rule.id] = rule  # a user's rule with a built-in id replaces the built-in
+            if replaces:
+                replaced.add(rule.id)
+            elif not house:
+                builtin.add(rule.id)
+            rules[rule.id] = rule
     return sorted(rules.values(), key=lambda r: r.id)
 
 
+def _check_id(path: Path, rule: Rule, replaces: str, house: bool, builtin: set[str]) -> None:
+    """The id names the rule's category; a house rule numbers itself 900-999 or replaces a built-in by name."""
+    if ID_LETTERS.get(rule.id[1]) != rule.category:
+        letter = next(k for k, v in ID_LETTERS.items() if v == rule.category)
+        raise InputError(str(path), f"rule {rule.id}: a {rule.category} rule's id is R{letter} and three digits")
+    if replaces and (not house or replaces != rule.id or replaces not in builtin):
+        raise InputError(str(path), f"rule {rule.id}: 'replaces: {replaces}' must name the built-in rule this file "
+                                    "takes the place of, which is its own id (see 'resolint rules')")
+    if house and not replaces:
+        if rule.id in builtin:
+            raise InputError(str(path), f"rule {rule.id}: a built-in rule has this id; number a house rule "
+                                        f"R{rule.id[1]}900-999, or say 'replaces: {rule.id}' to replace the built-in")
+        if int(rule.id[2:]) not in HOUSE_NUMBERS:
+            raise InputError(str(path), f"rule {rule.id}: a house rule's id is R{rule.id[1]} and a number "
+                                        "from 900 to 999 (built-in rules never use them)")
+
+
 def select_rules(rules: list[Rule], select: list[str] | None, ignore: list[str] | None) -> list[Rule]:
-    """Keep rules whose id starts with a selected prefix and with no ignored prefix."""
+    """Keep rules whose id starts with a selected prefix and with no ignored prefix (ids are case-insensitive)."""
+    select = [s.upper() for s in select] if select else select
+    ignore = [s.upper() for s in ignore] if ignore else ignore
     known = [r.id for r in rules]
     for option, values in (("--select", select), ("--ignore", ignore)):
         for value in values or ():

@@ -22,6 +22,7 @@ class Rule:
     options: dict = field(default_factory=dict, hash=False, compare=False)
     path: str = ""
     messages: dict = field(default_factory=dict, hash=False, compare=False)
+    replaces: str = ""  # a house rule that takes the place of the built-in rule with its id
 
     def template(self, key: str | None = None) -> str:
         """The rule's `message`, or its template `messages[key]` (the kind's schema makes the loader require it)."""
