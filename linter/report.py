@@ -5,7 +5,9 @@ from __future__ import annotations
 import json
 import unicodedata
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Sequence
+from urllib.parse import quote
 
 from linter import __version__
 from linter.findings import Finding
@@ -149,7 +151,7 @@ def render_github(results: list[FileResult], errors: Sequence[FileError] = ()) -
             message = f.message.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
             out.append(
                 f"::{level[f.severity]} file={_property(result.path)},line={line},col={col},endLine={end_line},"
-                f"endColumn={end_col},title={f.rule}::{message}"
+                f"endColumn={end_col},title={_property(f.rule)}::{message}"
             )
     return "\n".join(out)
 
@@ -187,7 +189,7 @@ def render_sarif(results: list[FileResult], rules: list, errors: Sequence[FileEr
                 "locations": [
                     {
                         "physicalLocation": {
-                            "artifactLocation": {"uri": result.path},
+                            "artifactLocation": _artifact(result.path),
                             "region": {
                                 "startLine": line,
                                 "startColumn": col,
@@ -208,7 +210,7 @@ def render_sarif(results: list[FileResult], rules: list, errors: Sequence[FileEr
                         "description": {"text": f.fix.description or ("safe fix" if f.fix.safe else "unsafe fix")},
                         "artifactChanges": [
                             {
-                                "artifactLocation": {"uri": result.path},
+                                "artifactLocation": _artifact(result.path),
                                 "replacements": [
                                     {
                                         "deletedRegion": {"charOffset": e.start, "charLength": e.end - e.start},
@@ -234,6 +236,7 @@ def render_sarif(results: list[FileResult], rules: list, errors: Sequence[FileEr
                         "rules": driver_rules,
                     }
                 },
+                "originalUriBaseIds": {SRCROOT: {"uri": _folder_uri(Path.cwd())}},
                 "columnKind": "unicodeCodePoints",
                 "invocations": [_invocation(errors)],
                 "results": sarif_results,
@@ -241,6 +244,26 @@ def render_sarif(results: list[FileResult], rules: list, errors: Sequence[FileEr
         ],
     }
     return json.dumps(doc, ensure_ascii=False, indent=2)
+
+
+SRCROOT = "%SRCROOT%"  # the folder resolint ran in: relative artifact URIs are relative to it
+
+
+def _artifact(path: str) -> dict:
+    """A SARIF artifactLocation: a percent-encoded URI relative to %SRCROOT% (the current folder), or an absolute
+    file: URI for a draft outside it."""
+    p = Path(path)
+    if p.is_absolute():
+        try:
+            p = p.relative_to(Path.cwd())
+        except ValueError:
+            return {"uri": p.as_uri()}
+    return {"uri": quote(p.as_posix()), "uriBaseId": SRCROOT}
+
+
+def _folder_uri(folder: Path) -> str:
+    uri = folder.as_uri()
+    return uri if uri.endswith("/") else uri + "/"  # a base URI is a folder: it ends with a slash
 
 
 def _invocation(errors: Sequence[FileError]) -> dict:
@@ -251,7 +274,7 @@ def _invocation(errors: Sequence[FileError]) -> dict:
             {
                 "level": "error",
                 "message": {"text": e.message},
-                "locations": [{"physicalLocation": {"artifactLocation": {"uri": e.path}}}],
+                "locations": [{"physicalLocation": {"artifactLocation": _artifact(e.path)}}],
             }
             for e in errors
         ]

@@ -71,7 +71,7 @@ def test_sarif_says_the_run_failed_and_still_validates(capsys, tmp_path):
     assert invocation["executionSuccessful"] is False
     (note,) = invocation["toolExecutionNotifications"]
     assert note["level"] == "error" and note["message"]["text"] == "no such file or directory"
-    assert note["locations"][0]["physicalLocation"]["artifactLocation"]["uri"] == missing
+    assert note["locations"][0]["physicalLocation"]["artifactLocation"]["uri"] == Path(missing).as_uri()
     assert data["runs"][0]["results"]  # the file that could be checked is still reported
     code, out, _ = run_cli(capsys, "check", "--no-config", "--format", "sarif", E13)
     assert json.loads(out)["runs"][0]["invocations"] == [{"executionSuccessful": True}]
@@ -148,3 +148,24 @@ def test_a_model_that_cannot_be_read_is_one_clear_error(tmp_path, monkeypatch):
     monkeypatch.setattr(Path, "is_file", lambda self: (_ for _ in ()).throw(PermissionError(13, "Permission denied")))
     with pytest.raises(ModelError, match="cannot be read"):
         load_pipeline(model, [])
+
+
+def test_sarif_artifact_uris_are_percent_encoded_and_relative(capsys, tmp_path, monkeypatch):
+    folder = tmp_path / "草案 #1"
+    folder.mkdir()
+    draft = folder / "a%b c.txt"
+    draft.write_text("大会，\n\n回顾其决议,并注意到报告，\n\n1. 请秘书长提交报告。\n", encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    outside = tmp_path.parent / "missing draft.txt"
+    code, out, _ = run_cli(capsys, "check", "--no-config", "--format", "sarif", "--select", "RP501",
+                           "草案 #1/a%b c.txt", str(draft), str(outside))
+    data = json.loads(out)
+    jsonschema.validate(data, SARIF_SCHEMA)
+    run = data["runs"][0]
+    assert run["originalUriBaseIds"] == {"%SRCROOT%": {"uri": tmp_path.as_uri() + "/"}}
+    relative = {"uri": "%E8%8D%89%E6%A1%88%20%231/a%25b%20c.txt", "uriBaseId": "%SRCROOT%"}
+    assert [r["locations"][0]["physicalLocation"]["artifactLocation"] for r in run["results"]] == [relative, relative]
+    assert run["results"][0]["fixes"][0]["artifactChanges"][0]["artifactLocation"] == relative
+    (note,) = run["invocations"][0]["toolExecutionNotifications"]
+    assert note["locations"][0]["physicalLocation"]["artifactLocation"] == {"uri": outside.as_uri()}
+    assert "%20" in outside.as_uri()
