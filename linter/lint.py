@@ -22,6 +22,7 @@ from linter.findings import Finding, apply_fixes
 from linter.read.sources import Source, read_path
 from linter.read.structure import Document, parse
 from linter.registries.treaties import load_registry, use_registry_files
+from linter.suppressions import UNUSED_KIND, apply_suppressions, with_known_ids
 from linter.word_locations import locate_in_word
 
 # Fixes can overlap; a few passes settle them (each pass lints the fixed text again).
@@ -36,6 +37,7 @@ _ONE_AT_A_TIME = threading.Lock()
 class LintResult:
     document: Document
     findings: tuple[Finding, ...]
+    suppressed: tuple[Finding, ...] = ()  # what the draft's resolint comments hide (linter.suppressions)
 
     @property
     def path(self) -> str:
@@ -78,7 +80,7 @@ def configured_rules(config: Config, select: Sequence[str] = (), ignore: Sequenc
         if level == "off":
             continue
         chosen.append(dataclasses.replace(rule, severity=level) if level else rule)
-    return chosen
+    return [with_known_ids(rule, known) if rule.kind == UNUSED_KIND else rule for rule in chosen]
 
 
 def read_document(path: str) -> Document:
@@ -95,7 +97,8 @@ def lint(source: Source, rules: Sequence[Rule]) -> LintResult:
     with _ONE_AT_A_TIME:
         doc = parse(source)
         findings = tuple(run(doc, list(rules)))
-    return LintResult(doc, locate_in_word(doc, findings))
+    findings, suppressed = apply_suppressions(doc, findings, rules)
+    return LintResult(doc, locate_in_word(doc, findings), locate_in_word(doc, suppressed))
 
 
 def warnings() -> list[str]:

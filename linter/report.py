@@ -23,6 +23,8 @@ class FileResult:
     # How many fixes `resolint fix` applies to this file (one fix can uncover another, or spoil an overlapping
     # one); None: count the safe fixes of the findings.
     fixable: int | None = None
+    suppressed: tuple[Finding, ...] = ()  # hidden by resolint comments in the draft (linter.suppressions)
+    baselined: tuple[Finding, ...] = ()  # hidden because the baseline file knows them (linter.baseline)
 
 
 @dataclass(frozen=True)
@@ -58,13 +60,26 @@ def finding_json(finding: Finding, index: LineIndex) -> dict:
     return out
 
 
-def render_json(results: list[FileResult], errors: Sequence[FileError] = ()) -> str:
+def render_json(results: list[FileResult], errors: Sequence[FileError] = (), show_hidden: bool = False,
+                baseline: bool = False) -> str:
+    """The JSON contract; `show_hidden` adds each file's `suppressed` findings (with `suppressed_by`: comment or
+    baseline), `baseline` the top-level count of `baselined` findings."""
     files = []
     for result in results:
         index = LineIndex(result.text)
-        files.append({"path": result.path, "findings": [finding_json(f, index) for f in result.findings]})
+        entry = {"path": result.path, "findings": [finding_json(f, index) for f in result.findings]}
+        if show_hidden:
+            entry["suppressed"] = [{**finding_json(f, index), "suppressed_by": by} for f, by in _hidden(result)]
+        files.append(entry)
     problems = [{"path": e.path, "message": e.message} for e in errors]
-    return json.dumps({"version": 1, "files": files, "errors": problems}, ensure_ascii=False, indent=2)
+    out = {"version": 1, "files": files, "errors": problems}
+    if baseline:
+        out["baselined"] = sum(len(r.baselined) for r in results)
+    return json.dumps(out, ensure_ascii=False, indent=2)
+
+
+def _hidden(result: FileResult) -> list[tuple[Finding, str]]:
+    return [(f, "comment") for f in result.suppressed] + [(f, "baseline") for f in result.baselined]
 
 
 _COLOURS = {"error": "\033[31m", "warning": "\033[33m", "info": "\033[36m", "bold": "\033[1m", "dim": "\033[2m", "reset": "\033[0m"}
@@ -74,7 +89,10 @@ def _width(text: str) -> int:
     return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
 
 
-def render_text(results: list[FileResult], colour: bool = False, errors: Sequence[FileError] = ()) -> str:
+def render_text(results: list[FileResult], colour: bool = False, errors: Sequence[FileError] = (),
+                show_hidden: bool = False, listing: bool = True) -> str:
+    """Ruff-style findings and the summary; `show_hidden` also lists what comments and the baseline hide,
+    `listing` False gives the summary alone (after --statistics' table)."""
     def c(name: str, text: str) -> str:
         return f"{_COLOURS[name]}{text}{_COLOURS['reset']}" if colour else text
 
@@ -88,28 +106,15 @@ def render_text(results: list[FileResult], colour: bool = False, errors: Sequenc
         index = LineIndex(result.text)
         lines = result.text.split("\n")
         fixable += result.fixable if result.fixable is not None else sum(1 for f in result.findings if f.fix and f.fix.safe)
-        for f in result.findings:
-            counts[f.severity] += 1
-            line, col = index.line_col(f.start)
-            end_line, end_col = index.line_col(f.end)
-            where = f" (Word: {f.location.describe()})" if f.location else ""
-            out.append(
-                f"{c('bold', result.path)}:{line}:{col}: {c(f.severity, f.rule)} [{f.severity}] {f.message}{where}"
-            )
-            source_line = lines[line - 1] if line - 1 < len(lines) else ""
-            shown = source_line.rstrip()
-            if len(shown) > 120:
-                # Keep the flagged span in view on long (unwrapped) lines.
-                left = max(0, col - 40)
-                shown = ("…" if left else "") + shown[left : left + 100] + "…"
-                col_in_shown = col - left + (1 if left else 0)
-            else:
-                col_in_shown = col
-            span_end = end_col if end_line == line else len(source_line) + 1
-            span_text = source_line[col - 1 : max(span_end - 1, col)]
-            pad = _width(shown[: col_in_shown - 1])
-            out.append(f"  {c('dim', '|')} {shown}")
-            out.append(f"  {c('dim', '|')} {' ' * pad}{c(f.severity, '^' * max(1, _width(span_text)))}")
+        shown = [(f, f.severity) for f in result.findings]
+        if show_hidden:
+            shown += [(f, "suppressed") for f in result.suppressed] + [(f, "baselined") for f in result.baselined]
+            shown.sort(key=lambda item: item[0].sort_key())
+        for f, label in shown:
+            if label == f.severity:
+                counts[f.severity] += 1
+            if listing:
+                out.extend(_excerpt(result.path, index, lines, f, label, c))
     total = sum(counts.values())
     if total:
         parts = [f"{counts[s]} {s}{'s' if counts[s] != 1 and s != 'info' else ''}" for s in ("error", "warning", "info") if counts[s]]
@@ -120,12 +125,48 @@ def render_text(results: list[FileResult], colour: bool = False, errors: Sequenc
         summary = f"No problems found in {len(results)} {_files(len(results))}." if results else ""
     else:
         summary = f"All checks passed ({len(results)} {_files(len(results))})."
+    summary += _hidden_counts(results, show_hidden)
     if errors:
         # Said last and in red: a run with files it could not read is not a pass, whatever it found in the rest.
         failed = f"{len(errors)} {_files(len(errors))} could not be checked (see above)."
         summary = f"{summary} {c('error', failed)}".strip()
     out.append(c("bold", summary))
     return "\n".join(out)
+
+
+def _excerpt(path: str, index: LineIndex, lines: list[str], f: Finding, label: str, c) -> list[str]:
+    """A finding's line (`label`: its severity, or suppressed / baselined) and the source line with carets."""
+    tone = f.severity if label == f.severity else "dim"
+    line, col = index.line_col(f.start)
+    end_line, end_col = index.line_col(f.end)
+    where = f" (Word: {f.location.describe()})" if f.location else ""
+    head = f"{c('bold', path)}:{line}:{col}: {c(tone, f.rule)} [{label}] {f.message}{where}"
+    source_line = lines[line - 1] if line - 1 < len(lines) else ""
+    shown = source_line.rstrip()
+    if len(shown) > 120:
+        # Keep the flagged span in view on long (unwrapped) lines.
+        left = max(0, col - 40)
+        shown = ("…" if left else "") + shown[left : left + 100] + "…"
+        col_in_shown = col - left + (1 if left else 0)
+    else:
+        col_in_shown = col
+    span_end = end_col if end_line == line else len(source_line) + 1
+    span_text = source_line[col - 1 : max(span_end - 1, col)]
+    pad = _width(shown[: col_in_shown - 1])
+    return [head, f"  {c('dim', '|')} {shown}", f"  {c('dim', '|')} {' ' * pad}{c(tone, '^' * max(1, _width(span_text)))}"]
+
+
+def _hidden_counts(results: list[FileResult], shown: bool) -> str:
+    """What the summary adds about findings not counted: hidden by comments in the drafts, or baselined."""
+    suppressed = sum(len(r.suppressed) for r in results)
+    baselined = sum(len(r.baselined) for r in results)
+    out = ""
+    if suppressed:
+        out += f" {suppressed} suppressed by resolint comments in the drafts"
+        out += "." if shown else " (--show-suppressed lists them)."
+    if baselined:
+        out += f" {baselined} baselined (known before; not counted)."
+    return out
 
 
 def _files(n: int) -> str:
@@ -156,9 +197,12 @@ def render_github(results: list[FileResult], errors: Sequence[FileError] = ()) -
     return "\n".join(out)
 
 
-def render_sarif(results: list[FileResult], rules: list, errors: Sequence[FileError] = ()) -> str:
+def render_sarif(results: list[FileResult], rules: list, errors: Sequence[FileError] = (),
+                 show_hidden: bool = False) -> str:
+    """SARIF 2.1.0; `show_hidden` adds what comments (suppression kind inSource) and the baseline (external) hide."""
     level = {"error": "error", "warning": "warning", "info": "note"}
-    used = sorted({f.rule for r in results for f in r.findings})
+    listed = {id(r): [(f, None) for f in r.findings] + (_hidden(r) if show_hidden else []) for r in results}
+    used = sorted({f.rule for r in results for f, _ in listed[id(r)]})
     by_id = {rule.id: rule for rule in rules}
     rule_index = {rid: i for i, rid in enumerate(used)}
     driver_rules = []
@@ -178,7 +222,7 @@ def render_sarif(results: list[FileResult], rules: list, errors: Sequence[FileEr
     sarif_results = []
     for result in results:
         index = LineIndex(result.text)
-        for f in result.findings:
+        for f, hidden_by in listed[id(result)]:
             line, col = index.line_col(f.start)
             end_line, end_col = index.line_col(f.end)
             item = {
@@ -204,6 +248,8 @@ def render_sarif(results: list[FileResult], rules: list, errors: Sequence[FileEr
             }
             if f.location:
                 item["properties"] = {"wordLocation": f.location.as_dict()}
+            if hidden_by:
+                item["suppressions"] = [{"kind": "inSource" if hidden_by == "comment" else "external"}]
             if f.fix:
                 item["fixes"] = [
                     {

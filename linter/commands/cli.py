@@ -87,7 +87,7 @@ def cmd_check(args) -> int:
                 result = lint(source, rules)
                 # What `fix` would apply, found the way it finds it: counting fixes would miss those a fix uncovers.
                 fixable = fix(source, rules, first=result).applied if _has_safe_fix(result) and args.format == "text" else None
-                results.append(FileResult(result.path, result.text, result.findings, fixable))
+                results.append(FileResult(result.path, result.text, result.findings, fixable, result.suppressed))
             except ModelError as exc:
                 # No file can be checked without the model: say it once, and list each file as not checked.
                 say(f"resolint: {exc}")
@@ -101,7 +101,7 @@ def cmd_check(args) -> int:
                 problems.report(InputError(path, f"internal error ({type(exc).__name__}: {exc}); please report it"))
             _warn()
             progress.file_done()
-    _print_results(args.format, results, rules, problems.errors)
+    _print_results(args.format, results, rules, problems.errors, args.show_suppressed)
     if problems.count:
         return 2
     threshold = severity_rank(fail_level)
@@ -118,17 +118,18 @@ def _warn() -> None:
         say(f"resolint: warning: {warning}")
 
 
-def _print_results(fmt: str, results: list[FileResult], rules: list[Rule], errors: list[FileError]) -> None:
+def _print_results(fmt: str, results: list[FileResult], rules: list[Rule], errors: list[FileError],
+                   show_hidden: bool = False) -> None:
     if fmt == "json":
-        print(render_json(results, errors))
+        print(render_json(results, errors, show_hidden))
     elif fmt == "sarif":
-        print(render_sarif(results, rules, errors))
+        print(render_sarif(results, rules, errors, show_hidden))
     elif fmt == "github":
         text = render_github(results, errors)
         if text:
             print(text)
     else:
-        print(render_text(results, colour=_colour(), errors=errors))
+        print(render_text(results, colour=_colour(), errors=errors, show_hidden=show_hidden))
 
 
 def _colour() -> bool:
@@ -293,6 +294,8 @@ def build_parser() -> argparse.ArgumentParser:
     check.add_argument("paths", nargs="+")
     check.add_argument("--format", choices=["text", "json", "sarif", "github"], default="text")
     check.add_argument("--fail-level", choices=list(SEVERITIES), help="lowest severity that makes the exit code 1 (default info)")
+    check.add_argument("--show-suppressed", action="store_true",
+                       help="also list the findings resolint comments in the drafts (and the baseline) hide")
     rule_options(check)
     check.set_defaults(func=cmd_check)
 

@@ -21,7 +21,14 @@ def read_docx(data: bytes, path: str) -> str:
 
 
 def read_docx_paragraphs(data: bytes, path: str) -> tuple[str, tuple[int, ...]]:
-    """The docx text, and for each of its lines the number of its Word paragraph (0 for the footnote lines).
+    """The docx text, and for each of its lines the number of its Word paragraph (0 for the footnote lines)."""
+    text, paragraphs, _ = read_docx_parts(data, path)
+    return text, paragraphs
+
+
+def read_docx_parts(data: bytes, path: str) -> tuple[str, tuple[int, ...], tuple[tuple[str, int, int], ...]]:
+    """The docx text, each line's Word paragraph number (0 for the footnote lines), and the Word comments on
+    the body: (text, first Word paragraph, last Word paragraph) each, in document order (they add no text).
 
     Word paragraphs are numbered 1, 2, … in document order over the body,
     empty ones and those in table cells included (as a Word user counts them);
@@ -53,7 +60,7 @@ def _safe_parts(archive: zipfile.ZipFile, path: str) -> dict[str, bytes]:
     infos = archive.infolist()
     if sum(i.file_size for i in infos) > MAX_TOTAL:
         raise InputError(path, "refused: the .docx would unpack to more than 200 MB")
-    wanted = {"word/document.xml", "word/footnotes.xml", "word/numbering.xml", "word/styles.xml"}
+    wanted = {"word/document.xml", "word/footnotes.xml", "word/numbering.xml", "word/styles.xml", "word/comments.xml"}
     parts: dict[str, bytes] = {}
     for info in infos:
         if info.filename not in wanted:
@@ -85,7 +92,7 @@ def _xml(raw: bytes):
     return etree.fromstring(raw, _parser())
 
 
-def _render(parts: dict[str, bytes], data: bytes, path: str) -> tuple[str, tuple[int, ...]]:
+def _render(parts: dict[str, bytes], data: bytes, path: str) -> tuple[str, tuple[int, ...], tuple]:
     import docx
 
     body = docx.Document(io.BytesIO(data)).element.body
@@ -95,7 +102,10 @@ def _render(parts: dict[str, bytes], data: bytes, path: str) -> tuple[str, tuple
     order: dict[str, int] = {}  # footnote id → displayed number, by first reference
     lines: list[str] = []
     numbers: list[int] = []
+    anchors: dict[str, list[int]] = {}  # comment id → the Word paragraphs its range and reference mark are in
     for number, p in enumerate(_paragraphs(body), 1):
+        for mark in p.iter(f"{_W}commentRangeStart", f"{_W}commentRangeEnd", f"{_W}commentReference"):
+            anchors.setdefault(mark.get(f"{_W}id"), []).append(number)
         # A line break typed inside a run must not split the paragraph's line (and shift every number after it).
         text = _LINE_BREAKS.sub(" ", _paragraph_text(p, order, notes)).strip()
         if not text:
@@ -113,7 +123,19 @@ def _render(parts: dict[str, bytes], data: bytes, path: str) -> tuple[str, tuple
         numbers += [0] * (1 + len(note_lines))
     if not out.strip():
         raise InputError(path, "empty document (no text in the .docx body)")
-    return out + "\n", tuple(numbers)
+    comments = _comment_texts(_xml(parts["word/comments.xml"])) if "word/comments.xml" in parts else {}
+    on_body = tuple((comments[cid], min(at), max(at)) for cid, at in anchors.items() if cid in comments)
+    return out + "\n", tuple(numbers), on_body
+
+
+def _comment_texts(root) -> dict[str, str]:
+    """Each Word comment's text (its paragraphs joined by a space), by comment id."""
+    return {
+        comment.get(f"{_W}id"): " ".join(
+            "".join(t.text or "" for t in p.iter(f"{_W}t")).strip() for p in comment.iter(f"{_W}p")
+        ).strip()
+        for comment in root.iter(f"{_W}comment")
+    }
 
 
 _LINE_BREAKS = re.compile(r"[\r\n]")

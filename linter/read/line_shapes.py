@@ -14,6 +14,11 @@ import re
 _CN_DIGITS = "一二三四五六七八九十百"
 _SP = r"[^\S\n]"
 
+# --- resolint's own comments ---------------------------------------------------
+# A directive to resolint on a line of its own, <!-- resolint: ignore RV143 -->: not document text in any format
+# (linter.suppressions reads it). In Markdown every <!-- … --> comment is skipped already (markdown_text).
+DIRECTIVE_LINE = re.compile(rf"^{_SP}*<!--{_SP}*resolint:[^\n]*?-->{_SP}*$", re.M)
+
 # --- footer -------------------------------------------------------------------
 FOOTER_DATE = re.compile(r"^\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日$")  # 2013 年 7 月 25 日
 MEETING = re.compile(rf"^第\s*[\d{_CN_DIGITS}]+\s*次全体会议$")  # 第 47 次全体会议

@@ -11,6 +11,7 @@ text does the work: pdf_text, markdown_text (also .docx), plain_text.
 
 from __future__ import annotations
 
+from linter.read.line_shapes import DIRECTIVE_LINE
 from linter.read.logical_lines import Normalized
 from linter.read.markdown_text import MarkdownReader
 from linter.read.pdf_text import PdfReader
@@ -19,8 +20,10 @@ from linter.read.sources import Source
 
 
 def normalize(source: Source) -> Normalized:
-    if source.format == "pdf-text":
-        return PdfReader(source.text).run()
     if source.format in ("markdown", "docx"):
         return MarkdownReader(source.text, line_per_paragraph=source.format == "docx").run()
-    return PlainReader(source.text, glued_markers=True).run()
+    # resolint's comment lines are read as blank lines (same offsets): they are not document text.
+    text = DIRECTIVE_LINE.sub(lambda m: " " * len(m.group()), source.text)
+    if source.format == "pdf-text":
+        return PdfReader(text).run()
+    return PlainReader(text, glued_markers=True).run()

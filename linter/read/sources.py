@@ -50,6 +50,8 @@ class Source:
     stamp: FileStamp | None = None  # None when not read from a file (stdin, the tests)
     # A .docx: the Word paragraph number of each line of `text` (0 in the footnote section); see docx_reader.
     word_paragraphs: tuple[int, ...] = ()
+    # A .docx: its Word comments on the body, (text, first, last Word paragraph) each; see docx_reader.
+    word_comments: tuple[tuple[str, int, int], ...] = ()
 
 
 def read_path(path: str) -> Source:
@@ -75,10 +77,11 @@ def read_bytes(data: bytes, path: str, stamp: FileStamp | None = None) -> Source
     if not data:
         raise InputError(path, "empty file")
     if path.lower().endswith(".docx") or data[:4] == b"PK\x03\x04" or data[:4] == b"\xd0\xcf\x11\xe0":
-        from linter.read.docx_reader import read_docx_paragraphs  # python-docx and lxml only when a .docx comes
+        from linter.read.docx_reader import read_docx_parts  # python-docx and lxml only when a .docx comes
 
-        text, paragraphs = read_docx_paragraphs(data, path)
-        return Source(path, _clean(text, path), "docx", "docx", stamp=stamp, word_paragraphs=paragraphs)
+        text, paragraphs, comments = read_docx_parts(data, path)
+        return Source(path, _clean(text, path), "docx", "docx", stamp=stamp, word_paragraphs=paragraphs,
+                      word_comments=comments)
     raw, encoding = decode(data, path)
     text = _clean(raw, path)
     bom = data.startswith((codecs.BOM_UTF8, codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE))
