@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import dataclasses
 import difflib
 import json
 import os
@@ -11,6 +12,7 @@ from pathlib import Path
 
 from linter import __version__
 from linter.analyses.segmentation import ModelError
+from linter.baseline import apply_baseline, load_baseline
 from linter.batch.batch_command import add_parser as add_batch_parser
 from linter.commands.draft_paths import expand_paths
 from linter.commands.progress import Progress, say
@@ -33,6 +35,7 @@ from linter.report import (
     render_sarif,
     render_text,
 )
+from linter.rule_statistics import render_statistics
 
 
 class _Problems:
@@ -77,6 +80,14 @@ def cmd_check(args) -> int:
     config, rules = setup
     fail_level = args.fail_level or config.fail_level or "info"
     results: list[FileResult] = []
+    documents = []  # each result's Document: the baseline knows a finding by its paragraph's text
+    try:
+        baseline = load_baseline(Path(args.baseline), missing_ok=args.write_baseline) if args.baseline else None
+    except InputError as exc:
+        problems.report(exc)
+        if args.format != "text":
+            _print_results(args.format, [], [], problems.errors)
+        return 2
     paths = expand_paths(args.paths, problems.report, config)
     with Progress(len(paths)) as progress:
         for i, path in enumerate(paths):
@@ -88,6 +99,7 @@ def cmd_check(args) -> int:
                 # What `fix` would apply, found the way it finds it: counting fixes would miss those a fix uncovers.
                 fixable = fix(source, rules, first=result).applied if _has_safe_fix(result) and args.format == "text" else None
                 results.append(FileResult(result.path, result.text, result.findings, fixable, result.suppressed))
+                documents.append(result.document)
             except ModelError as exc:
                 # No file can be checked without the model: say it once, and list each file as not checked.
                 say(f"resolint: {exc}")
@@ -101,7 +113,17 @@ def cmd_check(args) -> int:
                 problems.report(InputError(path, f"internal error ({type(exc).__name__}: {exc}); please report it"))
             _warn()
             progress.file_done()
-    _print_results(args.format, results, rules, problems.errors, args.show_suppressed)
+    if baseline is not None:
+        try:
+            results = apply_baseline(baseline, results, documents, write=args.write_baseline, said=say)
+        except InputError as exc:  # the baseline could not be written
+            problems.report(exc)
+    if args.statistics:  # the table, then the summary
+        table = render_statistics(results, rules, args.format)
+        print(table if args.format == "json" else "\n".join(filter(None, (table, render_text(
+            results, colour=_colour(), errors=problems.errors, listing=False)))))
+    else:
+        _print_results(args.format, results, rules, problems.errors, args.show_suppressed, baseline is not None)
     if problems.count:
         return 2
     threshold = severity_rank(fail_level)
@@ -119,9 +141,9 @@ def _warn() -> None:
 
 
 def _print_results(fmt: str, results: list[FileResult], rules: list[Rule], errors: list[FileError],
-                   show_hidden: bool = False) -> None:
+                   show_hidden: bool = False, baseline: bool = False) -> None:
     if fmt == "json":
-        print(render_json(results, errors, show_hidden))
+        print(render_json(results, errors, show_hidden, baseline))
     elif fmt == "sarif":
         print(render_sarif(results, rules, errors, show_hidden))
     elif fmt == "github":
@@ -296,6 +318,9 @@ def build_parser() -> argparse.ArgumentParser:
     check.add_argument("--fail-level", choices=list(SEVERITIES), help="lowest severity that makes the exit code 1 (default info)")
     check.add_argument("--show-suppressed", action="store_true",
                        help="also list the findings resolint comments in the drafts (and the baseline) hide")
+    check.add_argument("--baseline", metavar="FILE", help="fail only on findings this baseline file does not know")
+    check.add_argument("--write-baseline", action="store_true", help="record the current findings in --baseline FILE")
+    check.add_argument("--statistics", action="store_true", help="count findings by rule instead of listing them")
     rule_options(check)
     check.set_defaults(func=cmd_check)
 
@@ -333,6 +358,10 @@ def build_parser() -> argparse.ArgumentParser:
 def main(argv: list[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
+    if getattr(args, "write_baseline", False) and not args.baseline:
+        parser.error("--write-baseline needs --baseline FILE")
+    if getattr(args, "statistics", False) and args.format not in ("text", "json"):
+        parser.error("--statistics prints text or json")
     try:
         return args.func(args)
     except KeyboardInterrupt:
