@@ -105,6 +105,15 @@ def segmentation() -> None:
         print(f"  resolint check, five seeds, cold cache       {cold_s*1000:>8.0f} ms")
         print(f"  resolint check, five seeds, warm cache       {warm_s*1000:>8.0f} ms")
         print(f"  python -c 'import spacy' (again)             {spacy_again*1000:>8.0f} ms")
+        # What the pre-commit hook runs (.pre-commit-hooks.yaml: `resolint check` on the files committed), warm.
+        draft = ROOT / "tests" / "seeds" / "ga-68-193.pdf.txt"
+        hook = [str(Path(sys.executable).parent / "resolint"), "check", "--no-config", str(draft)]
+        run_timed(hook, env_cache)
+        hook_s = statistics.median(run_timed(hook, env_cache)[0] for _ in range(5))
+        spacy_s = statistics.median(run_timed([sys.executable, "-c", "import spacy"], env)[0] for _ in range(5))
+        verdict = "no slower than" if hook_s <= spacy_s else "SLOWER than"
+        print(f"  pre-commit hook, one draft, warm (median 5)  {hook_s*1000:>8.0f} ms  ({verdict} import spacy, "
+              f"{spacy_s*1000:.0f} ms)")
         _, imports = run_timed([sys.executable, "-X", "importtime", *cmd[1:]], env_cache)
         spacy_lines = [line for line in imports.stderr.splitlines() if "spacy" in line]
         print(f"  warm check imports spaCy: {'yes' if spacy_lines else 'no'} (python -X importtime: {len(spacy_lines)} spacy modules)")

@@ -22,7 +22,8 @@ from linter.registries.lexicon import user_dictionary
 MODEL_ID = "pkuseg-0.0.25-default"
 MODEL_ENV = "RESOLINT_PKUSEG_MODEL"
 CACHE_ENV = "RESOLINT_CACHE_DIR"
-FIX_HINT = "run `make install` (or `python -m linter.commands.model_install`)"
+FIX_HINT = ("run `make install` (or `python -m linter.commands.model_install`; with `--user`, for every resolint "
+            "of this user, pre-commit's included)")
 
 
 class ModelError(InputError):
@@ -33,8 +34,22 @@ def default_model_dir() -> Path:
     return Path(sys.prefix) / "share" / "resolint" / "pkuseg" / "default"
 
 
+def user_model_dir() -> Path:
+    """Where `model_install --user` puts the model: every resolint installation of this user finds it there (the
+    environment pre-commit builds for its hook included)."""
+    from platformdirs import user_data_dir
+
+    return Path(user_data_dir("resolint")) / "pkuseg" / "default"
+
+
 def model_dir() -> Path:
-    return Path(os.environ.get(MODEL_ENV) or default_model_dir())
+    """$RESOLINT_PKUSEG_MODEL; else this installation's model, or failing that the user's (model_install --user)."""
+    if os.environ.get(MODEL_ENV):
+        return Path(os.environ[MODEL_ENV])
+    own = default_model_dir()
+    if not (own / "weights.npz").is_file() and (user_model_dir() / "weights.npz").is_file():
+        return user_model_dir()
+    return own
 
 
 def cache_dir() -> Path:

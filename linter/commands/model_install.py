@@ -20,7 +20,7 @@ import tarfile
 import tempfile
 from pathlib import Path
 
-from linter.analyses.segmentation import MODEL_ID, default_model_dir
+from linter.analyses.segmentation import MODEL_ID, default_model_dir, user_model_dir
 
 SDIST = "pkuseg==0.0.25"
 SDIST_NAME = "pkuseg-0.0.25.tar.gz"
@@ -98,9 +98,11 @@ def readable_by_all(folder: Path) -> None:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m linter.commands.model_install", description=__doc__.splitlines()[0])
     parser.add_argument("--target", type=Path, default=default_model_dir())
+    parser.add_argument("--user", action="store_true",
+                        help="install for this user, where every resolint installation (pre-commit's too) finds it")
     parser.add_argument("--sdist", type=Path, help="use this local pkuseg sdist instead of downloading it")
     args = parser.parse_args(argv)
-    target = args.target.resolve()
+    target = (user_model_dir() if args.user else args.target).resolve()
     if installed(target):
         readable_by_all(target)  # an older install left it 0700
         print(f"pkuseg model already installed in {target}")
