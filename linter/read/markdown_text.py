@@ -15,11 +15,15 @@ _MD_EMPHASIS = re.compile(r"\*\*|__")
 
 
 class MarkdownReader:
-    def __init__(self, text: str, line_per_paragraph: bool = False):
+    def __init__(self, text: str, line_per_paragraph: bool = False, standalone=is_standalone, joiner: str = "",
+                 emphasis: re.Pattern = _MD_EMPHASIS):
         self.text = text
         self.line_per_paragraph = line_per_paragraph  # docx text: every line is a paragraph
         self.lines = physical_lines(text)
-        self.w = Writer(text, collapse_bold=False)
+        # An English draft (read for `resolint parity`) has its own standalone lines and joins lines with a space.
+        self.standalone = standalone
+        self.inline = re.compile(f"{_MD_MARKER.pattern}|{emphasis.pattern}")
+        self.w = Writer(text, collapse_bold=False, joiner=joiner)
 
     def run(self) -> Normalized:
         in_notes = False
@@ -60,8 +64,9 @@ class MarkdownReader:
                 continues = not self.w.current_empty() and self.w.last_char() not in TERMINAL
                 if not continues:
                     self.w.new_line()
-            elif not block_open or self.line_per_paragraph or is_standalone(raw):
+            elif not block_open or self.line_per_paragraph or self.standalone(raw):
                 self.w.new_line()
+            self.w.join(start)
             self._emit_inline(start, end)
             block_open = True
         return self.w.finish()
@@ -69,7 +74,7 @@ class MarkdownReader:
     def _emit_inline(self, start: int, end: int) -> None:
         """Emit a line, taking out footnote markers and emphasis marks."""
         pos = start
-        for m in re.finditer(f"{_MD_MARKER.pattern}|{_MD_EMPHASIS.pattern}", self.text[start:end]):
+        for m in self.inline.finditer(self.text[start:end]):
             ms, me = start + m.start(), start + m.end()
             self.w.emit_piece(pos, ms, trim_end=True)
             number = m.group(1) or m.group(2)
