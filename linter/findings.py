@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 SEVERITIES = ("info", "warning", "error")
-CATEGORIES = ("verb", "citation", "date", "session", "reference", "punctuation", "structure")
+CATEGORIES = ("verb", "citation", "date", "session", "reference", "punctuation", "structure", "parity")
 
 
 def severity_rank(severity: str) -> int:
@@ -29,6 +29,16 @@ class Fix:
 
 
 @dataclass(frozen=True)
+class Counterpart:
+    """What a parity finding on a Chinese text is compared with: a span of the English original (in its file)."""
+
+    path: str
+    where: str  # "operative paragraph 3", "footnote 5", "the date line"
+    start: int
+    end: int
+
+
+@dataclass(frozen=True)
 class Finding:
     rule: str
     category: str
@@ -37,6 +47,7 @@ class Finding:
     start: int
     end: int
     fix: Fix | None = None
+    counterpart: Counterpart | None = None  # parity findings: the English span the message names
 
     def sort_key(self) -> tuple:
         return (self.start, self.end, self.rule)
