@@ -11,20 +11,24 @@ Footnotes pair by number; header and footer lines by what they are.
 from __future__ import annotations
 
 import math
+import re
 from dataclasses import dataclass, field
+from decimal import Decimal
 from typing import Callable, Sequence
 
 from linter.analyses.memo import per_document
 from linter.parity.chinese_numbers import chinese_numbers
 from linter.parity.english_numbers import english_facts
-from linter.parity.number_parity import unmatched
-from linter.parity.opener_pairs import opener_pair
+from linter.parity.opener_pairs import compatible
+from linter.read.english_shapes import lexicon_opener
 from linter.read.document import Document, Paragraph, Part, SubItem
 from linter.read.paragraph_shapes import label_styles
+from linter.registries.lexicon import match_opener
 
 # English characters per Chinese character in UN texts (unpc-dev resolution lines: about 3.3).
 LENGTH_RATIO = 3.3
 _GAP = -1.2  # the score of leaving a unit without a partner
+_BAND = 12  # how far off the diagonal a pair is still scored
 
 
 @dataclass(frozen=True)
@@ -156,11 +160,20 @@ def sequence(zh: Sequence[Unit], en: Sequence[Unit], score: Callable[[Unit, Unit
         best[i][0], step[i][0] = best[i - 1][0] + _GAP, "zh"
     for j in range(1, m + 1):
         best[0][j], step[0][j] = best[0][j - 1] + _GAP, "en"
+    # Pairs far off the diagonal are not scored: a translation keeps the order, and the band is wider than
+    # any difference in length between the two sequences.
+    band = (abs(n - m) + _BAND) * max(n, m)
     for i in range(1, n + 1):
+        row, above, moves = best[i], best[i - 1], step[i]
         for j in range(1, m + 1):
-            options = ((best[i - 1][j - 1] + score(zh[i - 1], en[j - 1]), "pair"),
-                       (best[i - 1][j] + _GAP, "zh"), (best[i][j - 1] + _GAP, "en"))
-            best[i][j], step[i][j] = max(options, key=lambda o: o[0])
+            value, move = above[j] + _GAP, "zh"
+            if row[j - 1] + _GAP > value:
+                value, move = row[j - 1] + _GAP, "en"
+            if abs(i * m - j * n) <= band:
+                paired = above[j - 1] + score(zh[i - 1], en[j - 1])
+                if paired >= value:
+                    value, move = paired, "pair"
+            row[j], moves[j] = value, move
     pairs: list[Pair] = []
     i, j = n, m
     while i or j:
@@ -178,30 +191,61 @@ def sequence(zh: Sequence[Unit], en: Sequence[Unit], score: Callable[[Unit, Unit
 
 
 class _Scorer:
-    """Pair scores, with each text's numbers read once."""
+    """Pair scores from what each unit holds, read once per unit: its numbers as a set of keys, its opener."""
 
     def __init__(self) -> None:
-        self._facts: dict[int, list] = {}
-        self._numbers: dict[int, object] = {}
+        self._keys: dict[int, frozenset] = {}
+        self._openers: dict[int, object] = {}
+        self._verdicts: dict[tuple, bool | None] = {}
+
+    def _en_keys(self, unit: Unit) -> frozenset:
+        key = id(unit.part)
+        if key not in self._keys:
+            self._keys[key] = frozenset(_fact_key(f) for f in english_facts(unit.part.text))
+        return self._keys[key]
+
+    def _zh_keys(self, unit: Unit) -> frozenset:
+        key = id(unit.part)
+        if key not in self._keys:
+            cn = chinese_numbers(unit.part.text)
+            keys = {("n", v) for t in cn.tokens for v in t.values}
+            keys.update(("d", d.year, d.month, d.day) for d in cn.dates)
+            keys.update(("d", None, d.month, d.day) for d in cn.dates)
+            keys.update(("s", s) for s in _SYMBOLISH.findall(cn.compact))
+            self._keys[key] = frozenset(keys)
+        return self._keys[key]
 
     def _content(self, zh: Unit, en: Unit) -> float:
         en_text, zh_text = en.part.text, zh.part.text
-        facts = self._facts.setdefault(id(en.part), english_facts(en_text))
+        facts = self._en_keys(en)
         score = 0.0
         if facts:
-            cn = self._numbers.setdefault(id(zh.part), chinese_numbers(zh_text))
-            kept = 1 - len(unmatched(facts, cn)) / len(facts)
+            kept = len(facts & self._zh_keys(zh)) / len(facts)
             score += 2.5 * kept - 1.0
         ratio = len(en_text) / max(len(zh_text), 1)
         score += 1.0 - min(abs(math.log(ratio / LENGTH_RATIO)), 2.5)
         return score
+
+    def _opener(self, unit: Unit, english: bool):
+        key = id(unit.part)
+        if key not in self._openers:
+            text = unit.part.text
+            found = lexicon_opener(text) if english else match_opener(text)
+            self._openers[key] = (found[0] if found else None) if english else found
+        return self._openers[key]
 
     def paragraphs(self, zh: Unit, en: Unit) -> float:
         score = self._content(zh, en)
         score += 0.6 if zh.kind == en.kind else -0.6
         if zh.number is not None and en.number is not None:
             score += 1.0 if zh.number == en.number else -0.3
-        verdict = opener_pair(en.part.text, zh.part.text).compatible()
+        en_opener, zh_opener = self._opener(en, True), self._opener(zh, False)
+        verdict = None
+        if en_opener is not None and zh_opener is not None:
+            pair_key = (en_opener.en, zh_opener.verb.zh)
+            if pair_key not in self._verdicts:
+                self._verdicts[pair_key] = compatible(en_opener, zh_opener)
+            verdict = self._verdicts[pair_key]
         score += {True: 1.0, False: -1.5, None: 0.0}[verdict]
         return score
 
@@ -209,6 +253,18 @@ class _Scorer:
         score = self._content(zh, en)
         score += 1.5 if zh.key == en.key else -0.5
         return score
+
+
+_SYMBOLISH = re.compile(r"[A-Za-z0-9.\-]*\d[A-Za-z0-9.\-]*(?:/[A-Za-z0-9.\-]+)+(?:\(\d{4}\))?")
+
+
+def _fact_key(fact) -> tuple:
+    """What a unit's English number is looked up by among the Chinese unit's keys."""
+    if fact.kind == "date":
+        return ("d", *fact.value)
+    if fact.kind in ("symbol", "resolution"):
+        return ("s", re.sub(r"\s", "", str(fact.value)))
+    return ("n", Decimal(fact.value))
 
 
 def marker_where(number: int) -> str:

@@ -9,6 +9,7 @@ missing.
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
@@ -78,7 +79,9 @@ def _dates(text: str) -> list[DateMention]:
     return sorted(dates, key=lambda d: d.start)
 
 
+@functools.lru_cache(maxsize=4096)
 def chinese_numbers(text: str) -> ChineseNumbers:
+    """The numbers of a Chinese text (shared, read-only: the aligner and the checks ask for the same texts)."""
     compact = _SPACES.sub("", text).translate(_FULL_WIDTH)
     found = ChineseNumbers(text, compact, _dates(text))
     flat = text.translate(_FULL_WIDTH)

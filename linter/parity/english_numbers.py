@@ -9,6 +9,7 @@ Kinds: `date` (25 July 2013, 26 to 28 October 2011, July 2013), `symbol`
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
@@ -75,7 +76,8 @@ _NUMBER = re.compile(r"(?<![\w/.\-+])(?P<n>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.
 _MULTIPLIERS = {"thousand": 10 ** 3, "million": 10 ** 6, "billion": 10 ** 9, "trillion": 10 ** 12}
 
 
-def english_facts(text: str) -> list[Fact]:
+@functools.lru_cache(maxsize=4096)
+def english_facts(text: str) -> tuple[Fact, ...]:
     """Every number in `text` once, in order; spans of one kind are not read again as another."""
     facts: list[Fact] = []
     taken = bytearray(len(text))
@@ -149,7 +151,7 @@ def english_facts(text: str) -> list[Fact]:
         if m.group("mult"):
             value *= _MULTIPLIERS[m.group("mult")]
         take("number", m.start(), m.end(), value)
-    return sorted(facts, key=lambda f: f.start)
+    return tuple(sorted(facts, key=lambda f: f.start))
 
 
 _TIME = re.compile(r"(?<![\d.])\d{1,2}[.:]\d{2}\s?(?:a\.m\.|p\.m\.|hours|noon)", re.I)
