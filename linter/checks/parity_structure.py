@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import dataclasses
 import os
+import re
 from typing import Iterator
 
 from linter.engine.rule import Rule
@@ -162,6 +163,8 @@ def _markers(doc: Document, en: Document, rule: Rule) -> Iterator[Finding]:
         here = zh_at.get(m.number, [])
         if any(unit is not None and unit.part is zh_unit.part for _, unit in here):
             continue
+        if _glued_number(zh_unit.part.text, m.number):
+            continue  # a marker the Chinese reader left in the text (报告3第27段: out of the sequence it expects)
         ref = f"{os.path.basename(en.source.path)}:{en.source.text.count(chr(10), 0, m.start) + 1}"
         elsewhere = [unit for _, unit in here if unit is not None]
         if elsewhere:
@@ -174,6 +177,10 @@ def _markers(doc: Document, en: Document, rule: Rule) -> Iterator[Finding]:
             "number": m.number, "english": en_unit.where, "zh_where": zh_unit.where, "ref": ref, **values})
         yield dataclasses.replace(finding, counterpart=Counterpart(en.source.path, marker_where(m.number),
                                                                    m.start, m.end))
+
+
+def _glued_number(text: str, number: int) -> bool:
+    return re.search(rf"(?<=[\u4e00-\u9fff，。；、》”）)]){number}(?!\d)", text) is not None
 
 
 KINDS = {

@@ -62,7 +62,7 @@ class ChineseNumbers:
 
 # 2014年1月15至17日, 2011年4月6和7日: a day range with 日 written once, at its end.
 _DAY_RANGE = re.compile(r"(?:(\d{4})\s?年\s?)?(\d{1,2})\s?月\s?(\d{1,2})\s?(?:至|和|及|-|–|到|、)\s?(\d{1,2})\s?日")
-_MONTH = re.compile(r"(?<![\d.])(\d{1,2})\s?月")
+_MONTH = re.compile(r"(?<![\d.])(\d{1,2})\s?月|(?<![一二三四五六七八九十])(十[一二]?|[一二三四五六七八九])月(?![份度]?[\d一二三四五六七八九十])")
 
 
 def _dates(text: str) -> list[DateMention]:
@@ -75,7 +75,8 @@ def _dates(text: str) -> list[DateMention]:
     # A month named alone (3月, the month of March) is a date of no day and no year.
     for m in _MONTH.finditer(text):
         if not any(d.start <= m.start() < d.end for d in dates):
-            dates.append(DateMention(m.start(), m.end(), None, int(m.group(1)), None))
+            month = int(m.group(1)) if m.group(1) else chinese_value(m.group(2))
+            dates.append(DateMention(m.start(), m.end(), None, month, None))
     return sorted(dates, key=lambda d: d.start)
 
 
@@ -96,7 +97,8 @@ def chinese_numbers(text: str) -> ChineseNumbers:
     for m in _NUMERAL_RUN.finditer(text):
         if m.group(0) in _BIG or m.group(0) == "千":
             continue  # 150 万: the multiplier of the digits before it
-        if m.group(0) == "一" and not (_after_di(text, m.start()) or text[m.end():m.end() + 1] in _ONE_COUNTS):
+        after = text[m.end():m.end() + 1]
+        if m.group(0) == "一" and not (_after_di(text, m.start()) or after in _ONE_COUNTS or not _is_cjk(after)):
             continue  # 一些, 统一, 进一步, 一致: 一 in a word is no number
         values = {Decimal(v) for v in chinese_values(m.group(0))}
         found.values.update(values)
@@ -106,6 +108,10 @@ def chinese_numbers(text: str) -> ChineseNumbers:
             found.tokens.append(Token(m.start(), m.end(), m.group(0), value, _after_di(text, m.start()), frozenset(values)))
     found.tokens.sort(key=lambda t: t.start)
     return found
+
+
+def _is_cjk(ch: str) -> bool:
+    return "\u4e00" <= ch <= "\u9fff"
 
 
 def _join_digit_groups(text: str) -> str:

@@ -27,6 +27,9 @@ _CLOSERS = "”’\")]"
 # A footnote number glued to the word or mark before it: thereto,1 / Convention2 / “…”.3
 _GLUED = re.compile(r"(?<=[a-z)\]”’\",;:.])([1-9]\d{0,2})(?=[\s,.;:)]|$)"
                     r"|(?<=[,;:.”\"] )([1-9]\d{0,2})(?= [a-z]| ?$)")  # PDF text may space the marker: metals, 1 and
+# A number glued to the comma or semicolon after a word, before the next lower-case word: a marker even out of the
+# sequence (an excerpt's markers do not start at 1).
+_SURE_MARKER = re.compile(r"(?<=[a-z][,;])([1-9]\d{0,2})(?= [a-z])")
 # Abbreviations a number follows without a space that are no footnote markers: Corr.1, Add.2, CP.21, No.1
 _NOT_BEFORE_MARKER = re.compile(r"(?:\b(?:Corr|Add|Rev|CP|CMP|CMA|No|Nos|vol|para|paras|art|Part|Sess|L|Sub|WG|CRP"
                                 r"|Misc|INF|Amend|Suppl|sect|chap|p|pp)\.|[A-Z]\.|[./\-+])$")
@@ -171,10 +174,13 @@ class EnglishReader:
             g = 1 if m.group(1) else 2
             if not _NOT_BEFORE_MARKER.search(line, 0, m.start() - (g - 1)):
                 found.append((m.start(g), m.end(g), int(m.group(g)), m.start(g) - (g - 1)))
+        for m in _SURE_MARKER.finditer(line):  # Questions,22 subject: a marker whatever the numbers before it
+            found = [f for f in found if f[0] != m.start(1)] + [(m.start(1), m.end(1), -int(m.group(1)), m.start(1))]
         pos = start
         tail = []
         for ms, me, number, before in sorted(found):
-            if not self._fits(number):
+            number = abs(number)  # negative: a marker out of the sequence, but sure by its place
+            if not self._fits(number) and (ms, me, -number, before) not in found:
                 continue
             self.w.emit_piece(pos, start + before, trim_end=False)
             tail.append(self.text[pos : start + before])

@@ -9,7 +9,10 @@ resolutions and L documents (drafts), and runs linter.parity.number_parity on ea
 - recall: in a copy of each line, one Chinese number that the English also holds (digits, or the Chinese numerals
   of 第…届/次) is changed (its last digit +1); the pair must then give a gap it did not give before.
 
-Run:  python tests/evidence/parity_evidence.py   (prints the gaps, the rate and the recall)
+And every parity rule on the real drafts of real_paragraphs.py with their English (the same lines' English under
+the English organ line): each finding has a verdict too.
+
+Run:  python tests/evidence/parity_evidence.py   (prints the gaps, the rate, the recall and the findings)
 """
 
 from __future__ import annotations
@@ -91,6 +94,37 @@ def recall(rows: list[Row]) -> tuple[int, int, list[Mutation]]:
     return caught, total, missed
 
 
+# --- every parity rule on real drafts in both languages -----------------------------------------------------------
+
+EN_ORGAN_LINES = {"GA": "The General Assembly,", "SC": "The Security Council,", "ECOSOC": "The Economic and Social Council,",
+                  "SPLOS": "The Meeting of States Parties,"}
+
+
+def draft_pairs() -> list[tuple[object, str]]:
+    """The real drafts of tests/evidence/real_paragraphs.py (runs of consecutive resolution paragraphs of one
+    source, under its organ line), each with its English: the same lines' English under the English organ line."""
+    from real_paragraphs import drafts
+
+    out = []
+    for draft in drafts():
+        organ = EN_ORGAN_LINES.get(draft.organ, "The General Assembly,")
+        out.append((draft, organ + "\n\n" + "".join(p.row.en.strip() + "\n\n" for p in draft.paragraphs)))
+    return out
+
+
+def pipeline_findings(rules) -> list[tuple[object, object]]:
+    """(draft, finding) of every parity rule, `resolint parity` of each real draft against its English."""
+    from linter.lint import parity
+    from linter.read.sources import Source
+
+    found = []
+    for draft, english in draft_pairs():
+        result = parity(Source(f"{draft.symbol}.zh.txt", draft.text, "text", "utf-8"),
+                        Source(f"{draft.symbol}.en.txt", english, "text", "utf-8"), rules)
+        found.extend((draft, f) for f in result.findings)
+    return found
+
+
 def main() -> int:
     rows = pairs()
     chars = sum(len(r.zh) for r in rows)
@@ -102,6 +136,14 @@ def main() -> int:
     for m in missed:
         print(f"missed\t{m.row.line}\t{m.before} -> {m.after}\t{m.row.en[:80]!r}")
     print(f"# recall: {caught} of {total} changed lines caught ({caught / max(total, 1):.3f})")
+    from linter.engine.loader import load_rules
+
+    found = pipeline_findings(load_rules())
+    chars = sum(p.end - p.start for d, _ in draft_pairs() for p in d.paragraphs)
+    for draft, f in found:
+        p = draft.paragraph_at(f.start)
+        print(f"{p.row.line if p else '-'}\t{draft.symbol}\t{f.rule}\t{draft.text[f.start:f.end]!r}\t{f.message}")
+    print(f"# every parity rule on {len(draft_pairs())} real drafts ({chars} Chinese characters): {len(found)} findings")
     return 0
 
 
