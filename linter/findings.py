@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 SEVERITIES = ("info", "warning", "error")
-CATEGORIES = ("verb", "citation", "date", "session", "reference", "punctuation", "structure")
+CATEGORIES = ("verb", "citation", "date", "session", "reference", "punctuation", "structure", "parity")
 
 
 def severity_rank(severity: str) -> int:
@@ -54,6 +54,16 @@ class WordLocation:
 
 
 @dataclass(frozen=True)
+class Counterpart:
+    """What a parity finding on a Chinese text is compared with: a span of the English original (in its file)."""
+
+    path: str
+    where: str  # "operative paragraph 3", "footnote 5", "the date line"
+    start: int
+    end: int
+
+
+@dataclass(frozen=True)
 class Finding:
     rule: str
     category: str
@@ -63,6 +73,7 @@ class Finding:
     end: int
     fix: Fix | None = None
     location: WordLocation | None = None  # only for a .docx (see linter.word_locations)
+    counterpart: Counterpart | None = None  # parity findings: the English span the message names
 
     def sort_key(self) -> tuple:
         return (self.start, self.end, self.rule)

@@ -17,6 +17,7 @@ from linter.config import Config
 from linter.engine.loader import load_rules, select_rules
 from linter.engine.rule import Rule
 from linter.engine.runner import run
+from linter.errors import InputError
 from linter.findings import Finding, apply_fixes
 from linter.read.sources import Source, read_path
 from linter.read.structure import Document, parse
@@ -104,6 +105,22 @@ def lint_path(path: str, rules: Sequence[Rule]) -> LintResult:
 def lint_text(source: Source, text: str, rules: Sequence[Rule]) -> LintResult:
     """Lint `text` as a new version of `source` (same path, format and encoding): the TUI's edits."""
     return lint(dataclasses.replace(source, text=text), rules)
+
+
+def parity(source: Source, original: Source, rules: Sequence[Rule]) -> LintResult:
+    """Check a Chinese draft against its English original: the parity rules among `rules`, findings on the Chinese.
+
+    Raises InputError when the original is not English or the draft is."""
+    with _ONE_AT_A_TIME:
+        doc = parse(source)
+        english = parse(original)
+        if english.language != "en":
+            raise InputError(original.path, "the original is not an English text (parity compares a Chinese draft "
+                                            "with its English original: resolint parity ZH_FILE EN_FILE)")
+        if doc.language != "zh":
+            raise InputError(source.path, "the draft is not a Chinese text (resolint parity ZH_FILE EN_FILE)")
+        doc = dataclasses.replace(doc, counterpart=english)
+        return LintResult(doc, tuple(run(doc, [r for r in rules if r.category == "parity"])))
 
 
 def fix(source: Source, rules: Sequence[Rule], unsafe: bool = False, first: LintResult | None = None) -> FixResult:

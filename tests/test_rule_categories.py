@@ -17,6 +17,7 @@ LETTERS = {
     "R": "reference",
     "P": "punctuation",
     "T": "structure",
+    "B": "parity",  # Bilingual: a Chinese text against its English original (resolint parity)
 }
 
 
