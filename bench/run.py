@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 import shutil
 import statistics
 import subprocess
@@ -15,7 +16,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from linter.config import Config  # noqa: E402
-from linter.lint import configured_rules, lint  # noqa: E402
+from linter.lint import configured_rules, lint, parity  # noqa: E402
 from linter.read.sources import Source, read_path  # noqa: E402
 
 SEEDS = sorted((ROOT / "tests" / "seeds").glob("*.*"))
@@ -65,6 +66,46 @@ def main() -> None:
     total = timed(lambda: lint(big, rules), 1)
     size_mb = len(big.text.encode("utf-8")) / 1e6
     print(f"{f'1 MB draft ({size_mb:.2f} MB UTF-8)':<46} {len(big.text):>8} {total*1000:>9.1f} {len(big.text)/total:>11,.0f}")
+    bench_parity(rules)
+
+
+def parity_pair(chinese_chars: int = 12000) -> tuple[Source, Source]:
+    """The parity demo (examples/parity/), its defects kept, with its operative part repeated (and renumbered) in
+    both languages until the Chinese has about `chinese_chars` characters."""
+    zh = (ROOT / "examples" / "parity" / "ecosoc-2013-38.zh.md").read_text(encoding="utf-8")
+    en = (ROOT / "examples" / "parity" / "ecosoc-2013-38.en.md").read_text(encoding="utf-8")
+
+    def grow(text: str, footer: str, copies: int) -> str:
+        head, rest = text.split("\n1. ", 1)
+        body, tail = rest.split(footer, 1)
+        body = "1. " + body
+        renumbered = [re.sub(r"^(\d+)\. ", lambda m: f"{int(m.group(1)) + 8 * k}. ", body, flags=re.M)
+                      for k in range(copies)]
+        return head + "\n" + "".join(renumbered) + footer + tail
+
+    copies = 1
+    while len(grow(zh, "2013 年 7 月 25 日\n", copies)) < chinese_chars:
+        copies += 1
+    return (Source("zh.md", grow(zh, "2013 年 7 月 25 日\n", copies), "markdown", "utf-8"),
+            Source("en.md", grow(en, "47th plenary meeting\n", copies), "markdown", "utf-8"))
+
+
+def bench_parity(rules) -> None:
+    """`resolint parity` of a 12,000-character pair, warm (lexicons and registries loaded by a first run)."""
+    from linter.parity.chinese_numbers import chinese_numbers
+    from linter.parity.english_numbers import english_facts
+
+    def once():  # the numbers of each paragraph are cached by text: cleared, so every run reads them again
+        english_facts.cache_clear()
+        chinese_numbers.cache_clear()
+        return parity(zh, en, rules)
+
+    zh, en = parity_pair()
+    result = once()
+    total = timed(once, 5)
+    print(f"\nparity: {len(zh.text)} Chinese + {len(en.text)} English characters, "
+          f"{len(result.document.operative)} operative paragraphs, {len(result.findings)} findings: "
+          f"{total * 1000:.1f} ms warm (median of 5; target < 300 ms)")
 
 
 def run_timed(cmd: list[str], env: dict) -> tuple[float, subprocess.CompletedProcess]:

@@ -5,11 +5,12 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 SEVERITIES = ("info", "warning", "error")
-CATEGORIES = ("verb", "citation", "date", "session", "reference", "punctuation", "structure")
+CATEGORIES = ("verb", "citation", "date", "session", "reference", "punctuation", "structure", "parity")
 # The one table of rule id letters: an id is R + its category's letter + three digits (RP501). Structure takes
-# T (sTructure): S is taken by session, and N ("numbering") would name only the first structure rules.
+# T (sTructure): S is taken by session, and N ("numbering") would name only the first structure rules; parity
+# takes B (Bilingual: a Chinese text against its English original, resolint parity).
 ID_LETTERS = {"V": "verb", "C": "citation", "D": "date", "S": "session", "R": "reference", "P": "punctuation",
-              "T": "structure"}
+              "T": "structure", "B": "parity"}
 # A house rule (rules-dirs) numbers itself 900-999, which built-in rules never use: one added later cannot clash.
 HOUSE_NUMBERS = range(900, 1000)
 
@@ -60,6 +61,16 @@ class WordLocation:
 
 
 @dataclass(frozen=True)
+class Counterpart:
+    """What a parity finding on a Chinese text is compared with: a span of the English original (in its file)."""
+
+    path: str
+    where: str  # "operative paragraph 3", "footnote 5", "the date line"
+    start: int
+    end: int
+
+
+@dataclass(frozen=True)
 class Finding:
     rule: str
     category: str
@@ -69,6 +80,7 @@ class Finding:
     end: int
     fix: Fix | None = None
     location: WordLocation | None = None  # only for a .docx (see linter.word_locations)
+    counterpart: Counterpart | None = None  # parity findings: the English span the message names
 
     def sort_key(self) -> tuple:
         return (self.start, self.end, self.rule)

@@ -115,6 +115,22 @@ def lint_text(source: Source, text: str, rules: Sequence[Rule]) -> LintResult:
     return lint(dataclasses.replace(source, text=text), rules)
 
 
+def parity(source: Source, original: Source, rules: Sequence[Rule]) -> LintResult:
+    """Check a Chinese draft against its English original: the parity rules among `rules`, findings on the Chinese.
+
+    Raises InputError when the original is not English or the draft is."""
+    with _ONE_AT_A_TIME:
+        doc = parse(source)
+        english = parse(original)
+        if english.language != "en":
+            raise InputError(original.path, "the original is not an English text (parity compares a Chinese draft "
+                                            "with its English original: resolint parity ZH_FILE EN_FILE)")
+        if doc.language != "zh":
+            raise InputError(source.path, "the draft is not a Chinese text (resolint parity ZH_FILE EN_FILE)")
+        doc = dataclasses.replace(doc, counterpart=english)
+        return LintResult(doc, tuple(run(doc, [r for r in rules if r.category == "parity"])))
+
+
 def fix(source: Source, rules: Sequence[Rule], unsafe: bool = False, first: LintResult | None = None) -> FixResult:
     """Apply the fixes of the findings (safe ones, or all with `unsafe`) until none is left to apply."""
     result = first or lint(source, rules)

@@ -13,7 +13,7 @@ import pytest
 os.environ.setdefault("RESOLINT_CACHE_DIR", tempfile.mkdtemp(prefix="resolint-test-cache-"))
 
 from linter.engine.loader import load_rules, select_rules
-from linter.lint import lint
+from linter.lint import lint, parity
 from linter.read.sources import Source, detect_format
 from linter.registries.treaties import use_registry_files
 
@@ -42,6 +42,12 @@ def source_from(text: str, fmt: str | None = None, path: str = "<test>.txt") -> 
 
 def lint_text(text: str, rule_ids: list[str], fmt: str | None = None):
     result = lint(source_from(text, fmt), rules_for(rule_ids))
+    return result.document, list(result.findings)
+
+
+def parity_text(zh: str, en: str, rule_ids: list[str], fmt: str | None = None):
+    """The parity findings of a Chinese text against an English original, both given as strings."""
+    result = parity(source_from(zh, fmt), source_from(en, path="<english>.txt"), rules_for(rule_ids))
     return result.document, list(result.findings)
 
 

@@ -120,6 +120,7 @@ def test_folders_show_the_pipeline():
         "linter.read": ("linter.analyses", "linter.checks", "linter.engine", "linter.report", "linter.commands", "linter.lint", "tui"),
         "linter.analyses": ("linter.checks", "linter.engine", "linter.report", "linter.commands", "linter.lint", "tui"),
         "linter.registries": ("linter.read", "linter.analyses", "linter.checks", "linter.engine", "linter.commands", "tui"),
+        "linter.parity": ("linter.checks", "linter.engine", "linter.report", "linter.commands", "linter.lint", "tui"),
         "linter.checks": ("linter.commands", "linter.lint", "linter.report", "tui"),
         "linter.engine": ("linter.commands", "linter.lint", "linter.report", "tui"),
         "linter.lint": ("linter.commands", "tui"),

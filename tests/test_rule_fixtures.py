@@ -7,17 +7,20 @@ Each case becomes a RuleCase; a key it does not know (a typo such as
 from __future__ import annotations
 
 import dataclasses
+import re
 from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
 import yaml
-from conftest import builtin_rules, lint_text
+from conftest import builtin_rules, lint_text, parity_text
 
 from linter.findings import apply_fixes
 from linter.read.offsets import LineIndex
 
 FIXTURES = Path(__file__).parent / "rules"
+# Parity rules (resolint parity) lint a Chinese text against the English original a case gives under `english:`.
+PARITY = re.compile(r"^RB\d{3}$")
 
 
 @dataclass(frozen=True)
@@ -41,12 +44,13 @@ class RuleCase:
     format: str | None = None
     fix: str | None = None  # the text after applying the findings' fixes
     unsafe: bool = False  # apply unsafe fixes too
+    english: str | None = None  # parity rules: the English original the Chinese text is checked against
 
     @classmethod
     def parse(cls, rule: str, name: str, case: dict) -> "RuleCase":
         if not isinstance(case, dict):
             raise ValueError(f"{rule}/{name}: a case is a mapping")
-        known = {"pass", "fail", "expect", "format", "fix", "unsafe"}
+        known = {"pass", "fail", "expect", "format", "fix", "unsafe", "english"}
         unknown = set(case) - known
         if unknown:
             raise ValueError(f"{rule}/{name}: unknown key(s) {sorted(unknown)} (known: {sorted(known)})")
@@ -57,9 +61,13 @@ class RuleCase:
             raise ValueError(f"{rule}/{name}: a pass case expects nothing and fixes nothing")
         if not passes and not case.get("expect"):
             raise ValueError(f"{rule}/{name}: a fail case names the findings it expects (expect:)")
+        if PARITY.match(rule) and not isinstance(case.get("english"), str):
+            raise ValueError(f"{rule}/{name}: a parity rule's case gives the English original (english:)")
+        if "english" in case and not PARITY.match(rule):
+            raise ValueError(f"{rule}/{name}: only parity rules (RB…) compare with an English original")
         expect = tuple(Expected(**e) for e in case.get("expect") or ())
         return cls(rule, name, case["pass"] if passes else case["fail"], passes, expect,
-                   case.get("format"), case.get("fix"), bool(case.get("unsafe", False)))
+                   case.get("format"), case.get("fix"), bool(case.get("unsafe", False)), case.get("english"))
 
 
 def _files() -> list[Path]:
@@ -95,17 +103,28 @@ def test_fixture_files_are_well_formed():
     {"fail": "x"},
     {"fail": "x", "pass": "y"},
     {"fail": "x", "expect": [{"line": 1, "column": 1, "txt": "x"}]},  # typo in an expectation
+    {"pass": "x", "englsh": "y"},  # typo for english
+    {"pass": "x", "english": "y"},  # not a parity rule
 ])
 def test_a_malformed_case_is_an_error(case):
     with pytest.raises((ValueError, TypeError)):
         RuleCase.parse("RP501", "bad", case)
 
 
+@pytest.mark.parametrize("case", [{"pass": "x"}, {"pass": "x", "english": None}])
+def test_a_parity_case_gives_the_english(case):
+    with pytest.raises(ValueError):
+        RuleCase.parse("RB711", "bad", case)
+
+
 @pytest.mark.parametrize("rule_id,name,raw", list(_cases()))
 def test_rule_case(rule_id, name, raw):
     case = RuleCase.parse(rule_id, name, raw)
     text = case.text
-    doc, findings = lint_text(text, [rule_id], case.format)
+    if case.english is not None:
+        doc, findings = parity_text(text, case.english, [rule_id], case.format)
+    else:
+        doc, findings = lint_text(text, [rule_id], case.format)
     findings = [f for f in findings if f.rule == rule_id]
     if case.passes:
         assert findings == [], [(f.message, text[f.start:f.end]) for f in findings]

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from linter.analyses.document_dates import own_body
 from linter.analyses.footnote_citations import (
     Citation,
     Field,
@@ -16,7 +17,6 @@ from linter.analyses.treaty_mentions import (
     document_mentions,
     mention_at_marker,
 )
-from linter.analyses.document_dates import own_body
 from linter.read.structure import Document, Footnote, FootnoteMarker, Part
 from linter.registries.bodies import registry as bodies_registry
 from linter.registries.treaties import CitedForm, Registry, Treaty, active_registry

@@ -8,15 +8,14 @@ from pathlib import Path
 from typing import Callable
 
 from linter.analyses.segmentation import cache_dir
-from linter.config import resolve_config
-from linter.errors import InputError
-from linter.findings import SEVERITIES, severity_rank
-from linter.lint import configured_rules
-
 from linter.batch.batch_run import INTERRUPTED, ProcessWorkers, default_jobs, run_batch
 from linter.batch.draft_task import DraftSetup
 from linter.batch.outcomes import BatchResult, summarize
 from linter.batch.result_cache import ResultCache
+from linter.config import resolve_config
+from linter.errors import InputError
+from linter.findings import SEVERITIES, severity_rank
+from linter.lint import configured_rules
 
 
 def add_parser(sub, rule_options: Callable, expand_paths: Callable) -> None:

@@ -14,12 +14,11 @@ import time
 from pathlib import Path
 from typing import Callable, Protocol, Sequence
 
-from linter.errors import InputError
-from linter.read.sources import read_path
-
 from linter.batch.draft_task import DraftSetup, ModelUnusable, check_draft, check_in_pool, start_pool_worker
 from linter.batch.outcomes import BatchResult, FileOutcome
 from linter.batch.result_cache import ResultCache, draft_key, fingerprint
+from linter.errors import InputError
+from linter.read.sources import read_path
 
 INTERRUPTED = "interrupted (Ctrl-C)"
 

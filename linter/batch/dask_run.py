@@ -9,9 +9,8 @@ from __future__ import annotations
 
 from typing import Sequence
 
-from linter.errors import InputError
-
 from linter.batch.draft_task import DraftSetup, check_draft
+from linter.errors import InputError
 
 
 class DaskWorkers:

@@ -6,11 +6,10 @@ import csv
 import io
 import json
 
-from linter.read.offsets import LineIndex
-from linter.report import FileResult, render_json
-
 from linter.batch.fix_words import fix_in_words
 from linter.batch.outcomes import BatchResult, summarize
+from linter.read.offsets import LineIndex
+from linter.report import FileResult, render_json
 
 
 def batch_json(result: BatchResult) -> str:

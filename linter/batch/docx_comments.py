@@ -14,12 +14,11 @@ from pathlib import Path
 import docx
 from docx.text.run import Run
 
-from linter.errors import InputError
-from linter.read.sources import read_bytes
-
 from linter.batch.docx_anchors import map_docx, runs_for, split_runs
 from linter.batch.fix_words import fix_in_words
 from linter.batch.outcomes import BatchResult, FileOutcome
+from linter.errors import InputError
+from linter.read.sources import read_bytes
 
 AUTHOR, INITIALS = "resolint", "RL"
 

@@ -15,13 +15,12 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from linter.analyses.segmentation import ModelError, segmenter
+from linter.batch.outcomes import FileOutcome
 from linter.engine.rule import Rule
 from linter.errors import InputError
 from linter.lint import lint
 from linter.read.sources import read_bytes
 from linter.registries.treaties import use_registry_files
-
-from linter.batch.outcomes import FileOutcome
 
 
 @dataclass(frozen=True)

@@ -14,12 +14,11 @@ from pathlib import Path
 from typing import Sequence
 
 from linter import __version__
+from linter.batch.fix_words import fix_in_words
+from linter.batch.outcomes import BatchResult, FileOutcome, Summary, summarize
 from linter.engine.rule import Rule, explain_text
 from linter.findings import SEVERITIES, Finding, severity_rank
 from linter.read.offsets import LineIndex
-
-from linter.batch.fix_words import fix_in_words
-from linter.batch.outcomes import BatchResult, FileOutcome, Summary, summarize
 
 ORDER = tuple(reversed(SEVERITIES))  # error, warning, info
 

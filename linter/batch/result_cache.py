@@ -15,11 +15,10 @@ from typing import Iterable
 
 from linter import __version__
 from linter.analyses.segmentation import MODEL_ID
+from linter.batch.outcomes import FileOutcome
 from linter.engine.rule import Rule
 from linter.findings import Edit, Finding, Fix, WordLocation
 from rules import DATA_DIR
-
-from linter.batch.outcomes import FileOutcome
 
 LINTER_DIR = Path(__file__).resolve().parent.parent
 # Code that shapes findings; the batch machinery, the commands and the report formats do not.

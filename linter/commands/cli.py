@@ -15,6 +15,7 @@ from linter.analyses.segmentation import ModelError
 from linter.baseline import apply_baseline, load_baseline
 from linter.batch.batch_command import add_parser as add_batch_parser
 from linter.commands.draft_paths import expand_paths
+from linter.commands.parity_command import add_parser as add_parity_parser
 from linter.commands.progress import Progress, say
 from linter.commands.treaty_lookup import add_parsers as add_treaty_parsers
 from linter.config import Config, resolve_config
@@ -352,6 +353,7 @@ def build_parser() -> argparse.ArgumentParser:
     explain.set_defaults(func=cmd_explain)
     add_treaty_parsers(sub)  # treaties, footnote
     add_batch_parser(sub, rule_options, expand_paths)  # batch: linter/batch/
+    add_parity_parser(sub, rule_options, _setup, _colour, _Problems)  # parity: linter/commands/parity_command.py
     return parser
 
 

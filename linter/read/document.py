@@ -130,6 +130,9 @@ class Document:
     other: tuple[Part, ...] = field(default=())
     annexes: tuple[Annex, ...] = field(default=())
     embedded: tuple["Document", ...] = field(default=())
+    language: str = "zh"  # "en" for an English original read for `resolint parity`
+    # The English original this (Chinese) document is checked against by the parity rules; None otherwise.
+    counterpart: "Document | None" = field(default=None, compare=False)
 
     @property
     def paragraphs(self) -> tuple[Paragraph, ...]:

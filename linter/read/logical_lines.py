@@ -63,9 +63,11 @@ GLUED_START = re.compile(r"^\s*(\d{1,3})[ \t]+(?=[^\d\s年月日号段条款卷�
 class Writer:
     """Builds logical lines and footnote bodies, collapsing PDF damage on the way."""
 
-    def __init__(self, original: str, collapse_bold: bool):
+    def __init__(self, original: str, collapse_bold: bool, joiner: str = ""):
         self.original = original
         self.collapse_bold = collapse_bold
+        # What joins the lines a line break split: nothing in Chinese, a space in English.
+        self.joiner = joiner
         self.body = TextBuilder(len(original))
         self.lines: list[list[int]] = []
         self.markers: list[Marker] = []
@@ -112,6 +114,12 @@ class Writer:
             emit_clean(self.body, self.original, start, end, self.collapse_bold)
             self.lines[-1][1] = len(self.body)
 
+    def join(self, at: int) -> None:
+        """Put the joiner between the open line and what is copied next (a line the line break split off)."""
+        if self.joiner and not self.current_empty() and self.body.last_char() not in SPACE:
+            self.body.insert(self.joiner, at)
+            self.lines[-1][1] = len(self.body)
+
     def marker(self, number: int, start: int, end: int) -> None:
         self.markers.append(Marker(number, start, end, len(self.body)))
 
@@ -127,6 +135,8 @@ class Writer:
             text_start = len(self.body)
             for ps, pe in pieces:
                 ps, pe = trim(self.original, ps, pe)
+                if self.joiner and len(self.body) > text_start and ps < pe:
+                    self.body.insert(self.joiner, ps)
                 emit_clean(self.body, self.original, ps, pe, self.collapse_bold)
             notes.append(NoteBody(number, ns, ne, text_start, len(self.body)))
         text, offsets = self.body.build()

@@ -18,11 +18,15 @@ _MD_COMMENT = re.compile(r"<!--[\s\S]*?(?:-->|\Z)")
 
 
 class MarkdownReader:
-    def __init__(self, text: str, line_per_paragraph: bool = False):
+    def __init__(self, text: str, line_per_paragraph: bool = False, standalone=is_standalone, joiner: str = "",
+                 emphasis: re.Pattern = _MD_EMPHASIS):
         self.text = text
         self.line_per_paragraph = line_per_paragraph  # docx text: every line is a paragraph
         self.lines = physical_lines(text)
-        self.w = Writer(text, collapse_bold=False)
+        # An English draft (read for `resolint parity`) has its own standalone lines and joins lines with a space.
+        self.standalone = standalone
+        self.inline = re.compile(f"{_MD_MARKER.pattern}|{emphasis.pattern}")
+        self.w = Writer(text, collapse_bold=False, joiner=joiner)
         # Comments are skipped, not deleted: lines are read from a copy with them blanked out (same offsets),
         # and only the text around them is copied. Docx text is Word's text, where "<!--" is just characters.
         self.comments = [] if line_per_paragraph else [m.span() for m in _MD_COMMENT.finditer(text)]
@@ -68,8 +72,9 @@ class MarkdownReader:
                 continues = not self.w.current_empty() and self.w.last_char() not in TERMINAL
                 if not continues:
                     self.w.new_line()
-            elif not block_open or self.line_per_paragraph or is_standalone(raw):
+            elif not block_open or self.line_per_paragraph or self.standalone(raw):
                 self.w.new_line()
+            self.w.join(start)
             self._emit_inline(start, end)
             block_open = True
         return self.w.finish()
@@ -77,7 +82,7 @@ class MarkdownReader:
     def _emit_inline(self, start: int, end: int) -> None:
         """Emit a line, taking out footnote markers and emphasis marks."""
         pos = start
-        for m in re.finditer(f"{_MD_MARKER.pattern}|{_MD_EMPHASIS.pattern}", self.masked[start:end]):
+        for m in self.inline.finditer(self.masked[start:end]):
             ms, me = start + m.start(), start + m.end()
             self._emit_around_comments(pos, ms)
             number = m.group(1) or m.group(2)

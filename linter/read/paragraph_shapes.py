@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from typing import Callable
 
 from linter.registries.lexicon import Verb, verbs
 
@@ -50,19 +51,26 @@ def opening_verb(text: str) -> Verb | None:
     return None
 
 
-def reads_operative(text: str, raw: RawParagraph) -> bool:
+def _verb_part(text: str) -> str | None:
+    verb = opening_verb(text)
+    return verb.part if verb is not None else None
+
+
+def reads_operative(text: str, raw: RawParagraph, part_of: Callable[[str], str | None] = _verb_part) -> bool:
     """Whether an unnumbered paragraph at the end of the text reads as operative: it ends with "；", "。" or "："
-    (or has no final mark but an operative verb), and its opener is not one only preambles use."""
-    verb = opening_verb(text[raw.s : raw.e])
-    if verb is not None and verb.part == "preambular":
+    (or has no final mark but an operative verb), and its opener is not one only preambles use. `part_of` tells
+    the part an opener opens (the Chinese verb lexicon unless an English draft is read)."""
+    part = part_of(text[raw.s : raw.e])
+    if part == "preambular":
         return False
     mark = final_mark(text, raw)
     if is_mark(mark, "，,"):
         return False
-    return is_mark(mark, OPERATIVE_ENDS) or (verb is not None and verb.part == "operative")
+    return is_mark(mark, OPERATIVE_ENDS) or part == "operative"
 
 
-def split_parts(text: str, raws: list[RawParagraph]) -> tuple[list[RawParagraph], list[RawParagraph]]:
+def split_parts(text: str, raws: list[RawParagraph],
+                part_of: Callable[[str], str | None] = _verb_part) -> tuple[list[RawParagraph], list[RawParagraph]]:
     """Preamble and operative part. The operative part starts at the first numbered paragraph; without one, it is
     the run of paragraphs at the end that read as operative (a single unnumbered operative paragraph, or a
     decision pasted without its numbers)."""
@@ -70,7 +78,7 @@ def split_parts(text: str, raws: list[RawParagraph]) -> tuple[list[RawParagraph]
     if first is not None:
         return raws[:first], raws[first:]
     k = len(raws)
-    while k > 0 and reads_operative(text, raws[k - 1]):
+    while k > 0 and reads_operative(text, raws[k - 1], part_of):
         k -= 1
     return raws[:k], raws[k:]
 

@@ -26,7 +26,6 @@ from linter.read.logical_lines import (
 )
 from linter.registries.lexicon import starts_with_opener
 
-
 # A numbered (operative) paragraph's start: 1. 2.; and the marks after which an operative paragraph goes on.
 _PARAGRAPH_NUMBER = re.compile(r"^[“\"]?\d{1,3}\s*[.．]")
 _NOT_FINAL = "，、,"

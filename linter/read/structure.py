@@ -3,19 +3,8 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
-from linter.read.line_shapes import (
-    ANNEX_HEADING,
-    DATE_LINE,
-    EMBEDDED_ORGAN,
-    FOOTER_DATE,
-    HEADER_KINDS,
-    MEETING,
-    ORGAN_LINE,
-    SYMBOL_HEADING,
-    SYMBOL_TITLE,
-)
 from linter.read.document import (  # noqa: F401  (the model is imported from here too)
     Annex,
     Document,
@@ -28,6 +17,8 @@ from linter.read.document import (  # noqa: F401  (the model is imported from he
     Part,
     SubItem,
 )
+from linter.read.english_text import normalize_english
+from linter.read.languages import CHINESE, ENGLISH, Shapes, detect_language
 from linter.read.logical_lines import Normalized
 from linter.read.normalize import normalize
 from linter.read.offsets import OffsetMap
@@ -37,34 +28,36 @@ from linter.read.paragraph_shapes import (
     final_mark,
     is_mark,
     nest_levels,
-    opening_verb,
     split_parts,
 )
 from linter.read.sources import Source
-
 
 _OPERATIVE = re.compile(r"^(\d{1,3})\s*[.．]\s*")
 _SUB_ITEM = re.compile(r"^([(（](?:[a-z]{1,2}|[一二三四五六七八九十]{1,3}|[ivx]{1,5})[)）]|[a-z][.)])\s*")
 
 
 def parse(source: Source) -> Document:
+    """The Document of a draft in Chinese or (the original of a translation) in English."""
+    if detect_language(source.text) == "en":
+        return build(source, normalize_english(source), ENGLISH)
     return build(source, normalize(source))
 
 
-def build(source: Source, norm: Normalized) -> Document:
+def build(source: Source, norm: Normalized, shapes: Shapes = CHINESE) -> Document:
     text = norm.text
     offsets = norm.offsets
     part = _part_maker(text, offsets)
 
     lines = list(norm.lines)
-    organ_index = next((k for k, (s, e) in enumerate(lines) if ORGAN_LINE.match(text[s:e])), None)
+    organ_line = shapes.organ_line
+    organ_index = next((k for k, (s, e) in enumerate(lines) if organ_line.match(text[s:e])), None)
     if organ_index is None:
-        organ_index = _implicit_header_end(text, lines) - 1
-    header_lines = [_header_line(part, text, s, e) for s, e in lines[: max(organ_index, 0)]]
-    organ = part(Part, *lines[organ_index]) if organ_index >= 0 and ORGAN_LINE.match(text[slice(*lines[organ_index])]) else None
+        organ_index = _implicit_header_end(text, lines, shapes) - 1
+    header_lines = [_header_line(part, text, s, e, shapes) for s, e in lines[: max(organ_index, 0)]]
+    organ = part(Part, *lines[organ_index]) if organ_index >= 0 and organ_line.match(text[slice(*lines[organ_index])]) else None
     body = lines[organ_index + 1 :] if organ_index >= 0 else lines
 
-    read = _BodyReader(source, text, offsets)
+    read = _BodyReader(source, text, offsets, shapes)
     result = read.body(body)
 
     markers = tuple(FootnoteMarker(m.number, m.start, m.end, m.at) for m in norm.markers)
@@ -80,12 +73,12 @@ def build(source: Source, norm: Normalized) -> Document:
         )
         for n in norm.notes
     )
-    header = _header(header_lines, offsets)
+    header = _header(header_lines, offsets, shapes)
     return Document(
         source=source, text=text, offsets=offsets, header=header, organ=organ,
         preambular=result.preambular, operative=result.operative, markers=markers,
         footnotes=footnotes, footer=Footer(result.footer_date, result.footer_meeting), other=result.other,
-        annexes=result.annexes, embedded=result.embedded,
+        annexes=result.annexes, embedded=result.embedded, language=shapes.language,
     )
 
 
@@ -111,10 +104,11 @@ class _Body:
 class _BodyReader:
     """Reads the lines after an organ line into paragraphs, sub-items, footer, annexes and embedded resolutions."""
 
-    def __init__(self, source: Source, text: str, offsets: OffsetMap):
+    def __init__(self, source: Source, text: str, offsets: OffsetMap, shapes: Shapes = CHINESE):
         self.source = source
         self.text = text
         self.offsets = offsets
+        self.shapes = shapes
         self.part = _part_maker(text, offsets)
 
     def body(self, lines: list[tuple[int, int]]) -> _Body:
@@ -122,16 +116,16 @@ class _BodyReader:
         footer_date = footer_meeting = None
         other: list[Part] = []
         embedded: list[Document] = []
-        text, part = self.text, self.part
+        text, part, shapes = self.text, self.part, self.shapes
         k = 0
         while k < len(lines):
             s, e = lines[k]
             line = text[s:e]
-            if ANNEX_HEADING.match(line) and raws:
+            if shapes.annex_heading.match(line) and raws:
                 return self._finish(raws, footer_date, footer_meeting, other, self._annexes(lines[k:]), embedded)
-            if FOOTER_DATE.match(line) and raws:
+            if shapes.footer_date.match(line) and raws:
                 footer_date = part(Part, s, e)
-            elif MEETING.match(line):
+            elif shapes.meeting.match(line):
                 footer_meeting = part(Part, s, e)
             elif footer_date or footer_meeting:
                 other.append(part(Part, s, e))
@@ -158,7 +152,7 @@ class _BodyReader:
             raws.append(RawParagraph(s, e))
 
     def _finish(self, raws, footer_date, footer_meeting, other, annexes, embedded) -> _Body:
-        preambular, operative = split_parts(self.text, raws)
+        preambular, operative = split_parts(self.text, raws, self.shapes.opening_part)
         return _Body(
             tuple(self._paragraph(r) for r in preambular), tuple(self._paragraph(r) for r in operative),
             footer_date, footer_meeting, tuple(other), tuple(annexes), tuple(embedded),
@@ -173,7 +167,7 @@ class _BodyReader:
     def _annexes(self, lines: list[tuple[int, int]]) -> list[Annex]:
         annexes: list[Annex] = []
         for s, e in lines:
-            if ANNEX_HEADING.match(self.text[s:e]):
+            if self.shapes.annex_heading.match(self.text[s:e]):
                 annexes.append(Annex(self.part(Part, s, e)))
             else:
                 last = annexes[-1]
@@ -186,9 +180,10 @@ class _BodyReader:
         text = self.text
         title = None
         organ_at = k
-        if k < len(lines) and not _is_organ(text, *lines[k]):
+        shapes = self.shapes
+        if k < len(lines) and not _is_organ(text, *lines[k], shapes):
             s, e = lines[k]
-            if k + 1 >= len(lines) or not _is_organ(text, *lines[k + 1]) or text[e - 1 : e] in OPERATIVE_ENDS + "，,":
+            if k + 1 >= len(lines) or not _is_organ(text, *lines[k + 1], shapes) or text[e - 1 : e] in OPERATIVE_ENDS + "，,":
                 return None
             title, organ_at = (s, e), k + 1
         s, e = lines[organ_at]
@@ -201,7 +196,7 @@ class _BodyReader:
         while j < len(lines):
             s, e = lines[j]
             line = text[s:e]
-            if FOOTER_DATE.match(line) or MEETING.match(line) or ANNEX_HEADING.match(line):
+            if shapes.footer_date.match(line) or shapes.meeting.match(line) or shapes.annex_heading.match(line):
                 break
             if quoted and text[s] in "“\"":
                 s += 1
@@ -214,26 +209,28 @@ class _BodyReader:
         doc = Document(
             source=self.source, text=text, offsets=self.offsets, header=Header(header, title=header[0] if header else None),
             organ=organ, preambular=body.preambular, operative=body.operative, markers=(), footnotes=(), footer=Footer(),
+            language=shapes.language,
         )
         return doc, j
 
 
-def _is_organ(text: str, s: int, e: int) -> bool:
+def _is_organ(text: str, s: int, e: int, shapes: Shapes = CHINESE) -> bool:
     """An organ line opening a resolution quoted in this one: 大会， “经济及社会理事会， 《…》缔约方会议，
     (not a paragraph that opens with a verb and happens to end with 理事会，)."""
     line = text[s:e].lstrip("“\"")
-    if EMBEDDED_ORGAN.match(line):
+    if shapes.embedded_organ.match(line):
         return True
-    return len(line) <= 45 and bool(ORGAN_LINE.match(line)) and opening_verb(line) is None
+    return (len(line) <= shapes.max_organ_length and bool(shapes.organ_line.match(line))
+            and shapes.opening_part(line) is None)
 
 
-def _implicit_header_end(text: str, lines: list[tuple[int, int]]) -> int:
+def _implicit_header_end(text: str, lines: list[tuple[int, int]], shapes: Shapes = CHINESE) -> int:
     """Without an organ line, leading lines that look like header lines are the header."""
     k = 0
     while k < len(lines) and k < 12:
         line = text[slice(*lines[k])]
-        if DATE_LINE.match(line) or SYMBOL_TITLE.match(line) or SYMBOL_HEADING.match(line) or any(
-            p.match(line) for _, p in HEADER_KINDS
+        if shapes.date_line.match(line) or shapes.symbol_title.match(line) or shapes.symbol_heading.match(line) or any(
+            p.match(line) for _, p in shapes.header_kinds
         ):
             k += 1
         else:
@@ -241,20 +238,24 @@ def _implicit_header_end(text: str, lines: list[tuple[int, int]]) -> int:
     return k
 
 
-def _header_line(part, text: str, s: int, e: int) -> HeaderLine:
+def _header_line(part, text: str, s: int, e: int, shapes: Shapes = CHINESE) -> HeaderLine:
     line = text[s:e]
-    if SYMBOL_TITLE.match(line):
+    if shapes.symbol_title.match(line):
         kind = "symbol-title"
-    elif SYMBOL_HEADING.match(line):
+    elif shapes.symbol_heading.match(line):
         kind = "symbol-heading"
-    elif DATE_LINE.match(line):
+    elif shapes.date_line.match(line):
         kind = "date"
     else:
-        kind = next((k for k, p in HEADER_KINDS if p.match(line)), "other")
+        kind = next((k for k, p in shapes.header_kinds if p.match(line)), "other")
     return part(HeaderLine, s, e, kind=kind)
 
 
-def _header(lines: list[HeaderLine], offsets: OffsetMap) -> Header:
+# A header line ending like this introduces what follows and is no title.
+_INTRO_ENDS = {"zh": "：", "en": (":", "：")}
+
+
+def _header(lines: list[HeaderLine], offsets: OffsetMap, shapes: Shapes = CHINESE) -> Header:
     def sub(line: HeaderLine, i: int, j: int) -> Part:
         s, e = offsets.to_original(line.offset + i, line.offset + j)
         return Part(line.text[i:j], s, e, line.offset + i)
@@ -266,14 +267,14 @@ def _header(lines: list[HeaderLine], offsets: OffsetMap) -> Header:
         elif line.kind == "basis" and basis is None:
             basis = line
         elif line.kind == "symbol-title" and symbol is None:
-            m = SYMBOL_TITLE.match(line.text)
+            m = shapes.symbol_title.match(line.text)
             symbol = sub(line, m.start(1), m.end(1))
             if m.group(2):
                 title = sub(line, m.start(2), m.end(2))
         elif line.kind == "symbol-heading" and symbol is None:
-            m = SYMBOL_HEADING.match(line.text)
+            m = shapes.symbol_heading.match(line.text)
             symbol = sub(line, m.start(1), m.end(1))
-        elif line.kind == "other" and title is None and len(line.text) >= 12 and not line.text.endswith("："):
+        elif line.kind == "other" and title is None and len(line.text) >= 12 and not line.text.endswith(_INTRO_ENDS[shapes.language]):
             title = line
     # A symbol heading (第6/1号决议) is followed by its title line.
     if title is None and symbol is not None:

@@ -131,7 +131,7 @@ class EnglishOpener:
 
 @functools.lru_cache(maxsize=1)
 def english_openers() -> dict[str, EnglishOpener]:
-    """Every English opener by its form (for checks of the English side; no rule uses it yet)."""
+    """Every English opener by its form: how an English original is read (english_shapes) and compared (parity)."""
     data = read_validated(EN_VERBS_FILE, SCHEMA_DIR / "verbs_en.schema.json", "the English verb lexicon")
     return {e["en"]: EnglishOpener(e["en"], e["base"], e["position"], e["part"], dict(e.get("zh", {})))
             for e in data["openers"]}
