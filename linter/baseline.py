@@ -132,4 +132,12 @@ def apply_baseline(baseline: Baseline, results: list[FileResult], documents: Seq
         said(f"resolint: {count} finding{'s' if count != 1 else ''} recorded in {baseline.path}")
         baseline = load_baseline(baseline.path)
     split = split_known(baseline, pairs)
-    return [dataclasses.replace(r, findings=new, baselined=old) for r, (new, old) in zip(results, split)]
+    return [dataclasses.replace(r, findings=new, baselined=old, fixable=_fixable(r, old))
+            for r, (new, old) in zip(results, split)]
+
+
+def _fixable(result: FileResult, baselined: Sequence[Finding]) -> int | None:
+    """What the summary calls fixable: not the baselined findings' fixes (None: count those of the rest)."""
+    if result.fixable == 0 or not any(f.fix and f.fix.safe for f in baselined):
+        return result.fixable
+    return None
