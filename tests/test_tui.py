@@ -97,7 +97,7 @@ def test_while_the_first_lint_runs_the_list_shows_a_loading_indicator_and_the_ed
 
     model_loaded = threading.Event()
     real_lint = tui.app.lint_text
-    monkeypatch.setattr(tui.app, "lint_text", lambda *args: model_loaded.wait(10) and real_lint(*args))
+    monkeypatch.setattr(tui.app, "lint_text", lambda *args, **kw: model_loaded.wait(10) and real_lint(*args, **kw))
 
     async def run():
         app = ResolintApp(read_path(str(CTOC)), all_rules)

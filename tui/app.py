@@ -19,7 +19,7 @@ from linter.config import Config
 from linter.engine.rule import Rule
 from linter.errors import InputError
 from linter.findings import Finding, apply_fixes
-from linter.lint import LintResult, lint_text, warnings, writable
+from linter.lint import LintResult, incremental_linter, lint_text, warnings, writable
 from linter.read.sources import Source
 from tui import draft_file
 from tui.commands import COMMANDS, command, key_bindings, key_label, keys_for
@@ -87,6 +87,7 @@ class ResolintApp(FileActions, App):
         self._reveal_next = True  # put the cursor on the current finding when the next lint arrives
         self._relint_timer = None
         self._last_linted_text: str | None = None  # the text of the lint last started
+        self._incremental = incremental_linter(rules)  # keeps what unchanged paragraphs found between lints
 
     def compose(self) -> ComposeResult:
         yield Static(READ_ONLY_BANNER, id="read-only-banner", markup=False)
@@ -113,6 +114,7 @@ class ResolintApp(FileActions, App):
     def open_source(self, source: Source) -> None:
         """Show `source` in the editor and lint it (the first lint may load the segmentation model)."""
         self.source, self.result, self._reveal_next = source, None, True
+        self._incremental = incremental_linter(self.rules)
         draft = self.query_one(DraftView)
         draft.disabled = False
         draft.read_only = not writable(source)
@@ -143,7 +145,7 @@ class ResolintApp(FileActions, App):
     def _lint_in_thread(self, source: Source, text: str) -> None:
         worker = get_current_worker()
         try:
-            result = lint_text(source, text, self.rules)
+            result = lint_text(source, text, self.rules, incremental=self._incremental)
         except InputError as exc:  # e.g. the segmentation model is missing: say so, keep the editor
             message = str(exc)
         except Exception as exc:  # a linter bug must not cost the drafter their unsaved edits
