@@ -60,15 +60,17 @@ async def _tui_timings(source: Source, rules) -> tuple[float, float, float]:
         draft = app.query_one(DraftView)
         draft.focus()
         worst = 0.0
-        while not (app.is_up_to_date() and not any(w.is_running for w in app.workers)):
+        for _ in range(10):  # typing during the first lint: how long each key takes to go in
             k0 = time.perf_counter()
             await pilot.press("x")
             worst = max(worst, time.perf_counter() - k0)
             await pilot.pause(0.05)
+        while not (app.is_up_to_date() and not any(w.is_running for w in app.workers)):
+            await pilot.pause(0.05)
             if time.perf_counter() - t0 > 300:
                 break
         done = time.perf_counter() - t0
-    return first, done, worst
+    return first, done, worst  # `done` includes the re-lint after the typing
 
 
 def tui_bench() -> None:
