@@ -17,8 +17,13 @@ $(STAMP): pyproject.toml
 	$(BIN)/python -m linter.commands.model_install
 	@touch $(STAMP)
 
+# The demo edits a copy in a temporary folder (a save never dirties the checkout); DEMO_TUI lets a test stand in.
+DEMO_DRAFT := examples/ga-68-193.pdf.txt
+DEMO_TUI   ?= $(BIN)/resolint tui
 demo: install
-	$(BIN)/resolint tui examples/ga-68-193.pdf.txt
+	@dir=$$(mktemp -d "$${TMPDIR:-/tmp}/resolint-demo.XXXXXX") && cp $(DEMO_DRAFT) "$$dir/" && \
+	echo "resolint demo: a copy of $(DEMO_DRAFT) in $$dir (edit and save freely; the checkout is not touched)" && \
+	$(DEMO_TUI) "$$dir/$(notdir $(DEMO_DRAFT))" && echo "The demo draft is in $$dir"
 
 test: install
 	$(BIN)/python -m pytest

@@ -167,5 +167,7 @@ if __name__ == "__main__":
         main()
         segmentation()
         from batch_throughput import batch_throughput  # bench/ is on sys.path when run as a script
+        from tui_bench import tui_bench
 
+        tui_bench()
         batch_throughput()

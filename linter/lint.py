@@ -19,6 +19,7 @@ from linter.engine.rule import Rule
 from linter.engine.runner import run
 from linter.errors import InputError
 from linter.findings import Finding, apply_fixes
+from linter.incremental import IncrementalLinter
 from linter.read.sources import Source, read_path
 from linter.read.structure import Document, parse
 from linter.registries.treaties import load_registry, use_registry_files
@@ -110,9 +111,23 @@ def lint_path(path: str, rules: Sequence[Rule]) -> LintResult:
     return lint(read_path(path), rules)
 
 
-def lint_text(source: Source, text: str, rules: Sequence[Rule]) -> LintResult:
-    """Lint `text` as a new version of `source` (same path, format and encoding): the TUI's edits."""
-    return lint(dataclasses.replace(source, text=text), rules)
+def lint_text(source: Source, text: str, rules: Sequence[Rule], incremental: IncrementalLinter | None = None) -> LintResult:
+    """Lint `text` as a new version of `source` (same path, format and encoding): the TUI's edits.
+
+    With `incremental` (an IncrementalLinter made for these rules, kept between versions), what the paragraphs
+    that did not change found last time is reused; the result is the same.
+    """
+    source = dataclasses.replace(source, text=text)
+    if incremental is None:
+        return lint(source, rules)
+    with _ONE_AT_A_TIME:
+        doc, findings = incremental.parse_and_check(source)
+    return LintResult(doc, locate_in_word(doc, tuple(findings)))
+
+
+def incremental_linter(rules: Sequence[Rule]) -> IncrementalLinter:
+    """For lint_text: one per open draft (and rule set)."""
+    return IncrementalLinter(rules)
 
 
 def parity(source: Source, original: Source, rules: Sequence[Rule]) -> LintResult:

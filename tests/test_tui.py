@@ -22,6 +22,7 @@ from tui.app import RELINT_DELAY, ResolintApp
 from tui.widgets.confirm_dialog import ConfirmDialog
 from tui.widgets.draft_view import DraftView
 from tui.widgets.findings_list import FindingsList, successor
+from tui.widgets.quit_dialog import QuitDialog
 
 pytestmark = pytest.mark.slow
 
@@ -86,7 +87,7 @@ def test_a_seed_opens_with_its_findings_listed_and_marked_in_the_text(all_rules)
         first = findings.current()
         assert first == findings.findings[0] and detail_text(app).startswith(first.message)
         assert "What it does" in detail_text(app) and "Why is this bad?" in detail_text(app)
-        assert draft.selection.end == draft.location(first.end)
+        assert draft.selection.is_empty and draft.selection.end == draft.location(first.start)
 
     drive(read_path(str(CTOC)), all_rules, steps)
 
@@ -96,7 +97,7 @@ def test_while_the_first_lint_runs_the_list_shows_a_loading_indicator_and_the_ed
 
     model_loaded = threading.Event()
     real_lint = tui.app.lint_text
-    monkeypatch.setattr(tui.app, "lint_text", lambda *args: model_loaded.wait(10) and real_lint(*args))
+    monkeypatch.setattr(tui.app, "lint_text", lambda *args, **kw: model_loaded.wait(10) and real_lint(*args, **kw))
 
     async def run():
         app = ResolintApp(read_path(str(CTOC)), all_rules)
@@ -121,13 +122,14 @@ def test_n_and_p_move_between_findings_and_the_cursor_selects_the_finding_under_
         await pilot.press("n")
         await pilot.pause()
         assert findings.current() == second
-        assert draft.selection.start == draft.location(second.start)
-        assert draft.selection.end == draft.location(second.end)
+        # The cursor goes to the finding, which is highlighted but not selected (typing must not replace it).
+        assert draft.selection.is_empty and draft.selection.end == draft.location(second.start)
+        assert draft.current == second
         assert detail_text(app).startswith(second.message)
         await pilot.press("p")
         await pilot.pause()
         assert findings.current() == first
-        assert draft.selection.end == draft.location(first.end)
+        assert draft.selection.is_empty and draft.selection.end == draft.location(first.start)
         # Moving the cursor in the text onto a flagged span selects its finding, and leaves the cursor alone.
         inversion = next(f for f in findings.findings if f.rule == "RV142")
         inside = draft.location(inversion.start + 1)
@@ -138,7 +140,7 @@ def test_n_and_p_move_between_findings_and_the_cursor_selects_the_finding_under_
         assert detail_text(app).startswith(inversion.message)
         # The command palette offers the same commands as the keys.
         titles = {command.title for command in app.get_system_commands(app.screen)}
-        assert {"Next finding", "Apply fix", "Apply all safe fixes", "Toggle errors only", "Save"} <= titles
+        assert {"Next finding", "Apply fix", "Apply all safe fixes", "Filter by severity", "Save", "Undo", "Redo", "Help"} <= titles
 
     drive(read_path(str(CTOC)), all_rules, steps)
 
@@ -221,6 +223,10 @@ def test_errors_only_typing_relints_after_a_pause_and_quitting_asks_about_unsave
         everything = findings.findings
         await pilot.press("e")
         await pilot.pause()
+        assert findings.findings == tuple(f for f in everything if f.severity != "info")
+        assert "listing warnings and errors" in status_text(app)
+        await pilot.press("e")
+        await pilot.pause()
         assert findings.findings == draft.findings == tuple(f for f in everything if f.severity == "error")
         assert "listing errors only" in status_text(app) and "1 warning " in status_text(app)  # counts stay whole
         await pilot.press("e")
@@ -242,10 +248,10 @@ def test_errors_only_typing_relints_after_a_pause_and_quitting_asks_about_unsave
         await pilot.press("escape")
         await pilot.press("q")
         await pilot.pause()
-        assert isinstance(app.screen, ConfirmDialog)
+        assert isinstance(app.screen, QuitDialog)
         await pilot.press("n")
         await pilot.pause()
-        assert app.is_running and not isinstance(app.screen, ConfirmDialog)
+        assert app.is_running and not isinstance(app.screen, QuitDialog)
         await pilot.press("q", "y")
         await pilot.pause()
         assert not app.is_running
@@ -255,12 +261,12 @@ def test_errors_only_typing_relints_after_a_pause_and_quitting_asks_about_unsave
 
 def test_bad_input_is_the_clis_one_line_error_and_exit_2_before_the_app_starts(tmp_path, capsys, monkeypatch):
     monkeypatch.setattr(ResolintApp, "run", lambda self: pytest.fail("the app must not start"))
-    empty = tmp_path / "empty.txt"
-    empty.write_bytes(b"")
-    assert main(["tui", "--no-config", str(empty)]) == 2
-    assert capsys.readouterr().err == f"resolint: {empty}: empty file\n"
-    assert main(["tui", "--no-config", str(tmp_path / "missing.txt")]) == 2
-    assert capsys.readouterr().err == f"resolint: {tmp_path / 'missing.txt'}: no such file or directory\n"
+    nowhere = tmp_path / "no-such-folder" / "draft.txt"
+    assert main(["tui", "--no-config", str(nowhere)]) == 2
+    assert capsys.readouterr().err == f"resolint: {nowhere}: no such folder to create the file in\n"
+    undecodable = tmp_path / "bad.txt"
+    undecodable.write_bytes(b"\xff\xfe\x00\xd8")
+    assert main(["tui", "--no-config", str(undecodable)]) == 2
 
 
 def test_check_never_imports_textual():

@@ -289,16 +289,9 @@ def cmd_tui(args) -> int:
     problems = _Problems()
     if (setup := _setup(args, problems)) is None:
         return 2
-    try:
-        source = read_path(args.path)
-    except InputError as exc:
-        problems.report(exc)
-        return 2
-    rules = setup[1]
-    from tui.app import ResolintApp  # Textual is imported only for the TUI
+    from tui.app import start  # Textual is imported only for the TUI
 
-    ResolintApp(source, rules).run()
-    return 0
+    return start(args.path, setup[1], setup[0], problems.report)
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -337,7 +330,8 @@ def build_parser() -> argparse.ArgumentParser:
     parse_cmd.add_argument("--format", choices=["text", "json"], default="text")
     parse_cmd.set_defaults(func=cmd_parse)
 
-    tui = sub.add_parser("tui", help="the draft with findings marked inline, a findings list and fixes")
+    tui = sub.add_parser("tui", help="the draft (a new file too) with findings marked inline, a findings list and fixes;"
+                                     " or a folder's drafts, worst first")
     tui.add_argument("path")
     rule_options(tui)
     tui.set_defaults(func=cmd_tui)

@@ -41,6 +41,21 @@ class OffsetMap:
             return (pos, pos)
         return (self._starts[start], self._ends[end - 1])
 
+    def shape(self, start: int, end: int) -> tuple[int, bytes]:
+        """(base, the map of [start, end] relative to base): equal shapes map equal-length spans alike, shifted by base.
+
+        The character at `end` is included, since an empty span at the end of [start, end) maps through it.
+        """
+        n = len(self._starts)
+        if not n:
+            return 0, b""
+        base = self._starts[start] if start < n else self._ends[n - 1]
+        stop = min(end + 1, n)
+        starts = array("q", (s - base for s in self._starts[start:stop]))
+        ends = array("q", (e - base for e in self._ends[start:stop]))
+        tail = b"" if end < n else b"end"
+        return base, starts.tobytes() + b"|" + ends.tobytes() + tail
+
     def point(self, index: int) -> int:
         """Original offset of the insertion point before normalized `index`."""
         return self.to_original(index, index)[0]

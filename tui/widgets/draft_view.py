@@ -111,14 +111,26 @@ class DraftView(TextArea):
         return self._index.line_start(row + 1) + column
 
     def reveal(self, finding: Finding) -> None:
-        """Make `finding` current and select its span, unless the cursor is already on it."""
+        """Make `finding` current (highlighted) and put the cursor at its start, unless the cursor is already on it.
+
+        Nothing is selected: the next key the drafter types is inserted, it does not replace the flagged text.
+        """
         self.current = finding
         self._restyle()
         if finding not in self.findings or not self.marks_fit():
             return
-        if not finding.start <= self.offset(self.selection.end) <= finding.end:
-            self.selection = Selection(self.location(finding.start), self.location(finding.end))
+        if not self.selection.is_empty or not finding.start <= self.offset(self.selection.end) <= finding.end:
+            self.selection = Selection.cursor(self.location(finding.start))
         self.scroll_cursor_visible(center=True)
+
+    def on_resize(self) -> None:
+        # Soft wrapping changes with the width: keep the cursor's line in view rather than the old scroll offset.
+        self.call_after_refresh(self.scroll_cursor_visible, center=True)
+
+    def open_text(self, text: str) -> None:
+        """Show another draft (a new undo history, no marks until it is linted)."""
+        self.load_text(editor_text(text))
+        self.show_findings((), text, None)
 
     def replace_text(self, text: str) -> None:
         """Replace the draft with `text` as one edit over the part that differs (one undo step)."""

@@ -36,8 +36,11 @@ class FindingDetail(VerticalScroll):
         self.border_title = "Rule"
 
     def show(self, finding: Finding | None, rule: Rule | None, text: str, placeholder: str = "No finding selected.",
-             editable: bool = True) -> None:
-        """Explain `finding`, whose offsets point into `text`; in a draft that is not `editable`, a fix is a suggestion."""
+             editable: bool = True, fix_key: str = "F2") -> None:
+        """Explain `finding`, whose offsets point into `text`; in a draft that is not `editable`, a fix is a suggestion.
+
+        `fix_key`: the keys that apply a fix where the drafter is (the editor takes letters as text).
+        """
         body = self.query_one("#finding-detail-text", Static)
         self.scroll_home(animate=False)
         if finding is None:
@@ -53,7 +56,8 @@ class FindingDetail(VerticalScroll):
             if not editable:
                 out.append("\nSuggested change (make it in Word)\n", style="bold")
             else:
-                safety = "safe: f applies it" if finding.fix.safe else "unsafe, may change meaning: f asks first"
+                safety = (f"safe: {fix_key} applies it" if finding.fix.safe
+                          else f"unsafe, may change meaning: {fix_key} asks first, then applies it")
                 out.append(f"\nFix ({safety})\n", style="bold")
             for edit in finding.fix.edits:
                 before, after = edit_preview(text, edit)

@@ -32,7 +32,7 @@ def successor(findings: tuple[Finding, ...], previous: Finding | None) -> int:
 class FindingsList(OptionList):
     """Tells the app which finding the drafter moved to; is told which findings to list."""
 
-    BINDINGS = [Binding("enter", "open", "Edit", tooltip="Put the cursor in the draft, on this finding")]
+    BINDINGS = [Binding("enter", "open", "Edit", key_display="Enter", tooltip="Edit the draft, at this finding if any")]
 
     class Highlighted(Message):
         """The drafter moved the highlight to `finding` (keys, mouse, or n and p)."""
@@ -42,7 +42,7 @@ class FindingsList(OptionList):
             self.finding = finding
 
     class Opened(Message):
-        """The drafter asked to edit the draft at the highlighted finding (Enter)."""
+        """The drafter asked to edit the draft, at the highlighted finding if there is one (Enter)."""
 
     def __init__(self, **kwargs) -> None:
         super().__init__(**kwargs)
@@ -89,5 +89,4 @@ class FindingsList(OptionList):
         self.post_message(self.Highlighted(self.findings[int(event.option.id)]))
 
     def action_open(self) -> None:
-        if self.current() is not None:
-            self.post_message(self.Opened())
+        self.post_message(self.Opened())  # with no findings too: Enter always leads to the editor

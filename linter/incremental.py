@@ -1,0 +1,83 @@
+"""Linting successive versions of one draft (an editor's): what a paragraph's rules found is reused while its text stays.
+
+A rule of a paragraph-local kind (LOCAL_KINDS: its findings on a part depend only on that part's text and how the
+part maps to the original) runs on each part alone, and its findings are cached by the part's text and map shape,
+relative to where the part starts; an edit re-runs it on the parts that changed only. Every other rule (structure,
+numbering, citations, document-wide majorities) runs on the whole Document each time, as `lint` runs it. The
+result is the same as `lint`'s, finding for finding (tests/test_incremental.py checks it over random edits).
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from typing import Sequence
+
+from linter.checks import checkers
+from linter.engine.rule import Rule
+from linter.engine.runner import PER_RESOLUTION
+from linter.findings import Edit, Finding
+from linter.read.document import Document, Footer, Footnote, Header, Part
+from linter.read.structure import parse
+
+# Kinds whose findings on a part depend on nothing outside it (checked against `lint` by the equivalence test).
+LOCAL_KINDS = frozenset({
+    "pattern", "substitution", "bracket-balance", "bracket-width-mismatch", "impossible-date", "doubled-word",
+})
+
+
+def _alone(doc: Document, part: Part) -> Document:
+    """`doc` with `part` as its only part: the same text and offsets, so findings come out where they belong."""
+    return Document(doc.source, doc.text, doc.offsets, Header(), None, (), (), (), (part,) if isinstance(part, Footnote)
+                    else (), Footer(), other=() if isinstance(part, Footnote) else (part,))
+
+
+def _key(doc: Document, part: Part) -> tuple:
+    """What a local rule's findings on `part` depend on: its kind and fields, its text, the shape of its map."""
+    fields = tuple(getattr(part, name, None) for name in ("kind", "number", "label", "level"))
+    base, shape = doc.offsets.shape(part.offset, part.offset + len(part.text))
+    return (type(part).__name__, fields, part.text, shape), base
+
+
+def _shift(finding: Finding, by: int) -> Finding:
+    fix = finding.fix
+    if fix is not None:
+        fix = dataclasses.replace(fix, edits=tuple(Edit(e.start + by, e.end + by, e.replacement) for e in fix.edits))
+    return dataclasses.replace(finding, start=finding.start + by, end=finding.end + by, fix=fix)
+
+
+class IncrementalLinter:
+    """Lints versions of one draft with the same rules; keeps the findings of local rules per part between lints."""
+
+    def __init__(self, rules: Sequence[Rule]):
+        self.rules = list(rules)
+        self.local = [r for r in self.rules if r.kind in LOCAL_KINDS and r.kind not in PER_RESOLUTION]
+        self.whole = [r for r in self.rules if r not in self.local]
+        self._cache: dict[tuple, tuple[tuple[Finding, ...], ...]] = {}  # part key → findings per local rule
+        self.reused = 0  # parts whose local findings came from the cache in the last lint (for bench and tests)
+
+    def findings(self, doc: Document) -> list[Finding]:
+        """What `runner.run(doc, rules)` returns, sorted the same way."""
+        kinds = checkers()
+        found: list[Finding] = []
+        for rule in self.whole:
+            for resolution in doc.resolutions() if rule.kind in PER_RESOLUTION else (doc,):
+                found.extend(kinds[rule.kind](resolution, rule))
+        cache: dict[tuple, tuple[tuple[Finding, ...], ...]] = {}
+        self.reused = 0
+        for part in doc.body_parts():
+            key, base = _key(doc, part)
+            per_rule = cache.get(key) or self._cache.get(key)
+            if per_rule is None:
+                alone = _alone(doc, part)
+                per_rule = tuple(tuple(_shift(f, -base) for f in kinds[r.kind](alone, r)) for r in self.local)
+            else:
+                self.reused += 1
+            cache[key] = per_rule
+            for findings in per_rule:
+                found.extend(_shift(f, base) for f in findings)
+        self._cache = cache  # only what the current version has: the memory stays that of one draft
+        return sorted(found, key=Finding.sort_key)
+
+    def parse_and_check(self, source) -> tuple[Document, list[Finding]]:
+        doc = parse(source)
+        return doc, self.findings(doc)
