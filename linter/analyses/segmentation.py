@@ -20,10 +20,10 @@ from typing import Iterable, Sequence
 
 from linter.errors import InputError
 from linter.registries.lexicon import user_dictionary
+from linter.user_cache import CACHE_ENV, cache_dir  # noqa: F401 (cache_dir: where batch keeps its results too)
 
 MODEL_ID = "pkuseg-0.0.25-default"
 MODEL_ENV = "RESOLINT_PKUSEG_MODEL"
-CACHE_ENV = "RESOLINT_CACHE_DIR"
 FIX_HINT = "run `make install` (or `python -m linter.commands.model_install`)"
 
 
@@ -37,14 +37,6 @@ def default_model_dir() -> Path:
 
 def model_dir() -> Path:
     return Path(os.environ.get(MODEL_ENV) or default_model_dir())
-
-
-def cache_dir() -> Path:
-    if os.environ.get(CACHE_ENV):
-        return Path(os.environ[CACHE_ENV])
-    from platformdirs import user_cache_dir
-
-    return Path(user_cache_dir("resolint"))
 
 
 class SegmentCache:

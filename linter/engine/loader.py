@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import re
 from pathlib import Path
 from typing import Iterable
@@ -10,6 +11,7 @@ from linter.checks import checkers
 from linter.datafile import read_yaml, validator
 from linter.engine.rule import Rule
 from linter.errors import InputError
+from linter.validated_cache import cached, content_key
 from rules import RULES_DIR, SCHEMA_DIR
 
 
@@ -112,11 +114,22 @@ def nested_repeat(pattern: str) -> bool:
 
 
 def load_rules(extra_dirs: Iterable[Path] = ()) -> list[Rule]:
-    rules: dict[str, Rule] = {}
-    for directory in (RULES_DIR, *extra_dirs):
-        if not Path(directory).is_dir():
+    """Every rule of the built-in rules directory and `extra_dirs`, validated; cached by the files' content."""
+    directories = [Path(d) for d in (RULES_DIR, *extra_dirs)]
+    for directory in directories:
+        if not directory.is_dir():
             raise InputError(str(directory), "rules directory does not exist")
-        for path in rule_files(Path(directory)):
+    files = [path for directory in directories for path in rule_files(directory)]
+    schemas = sorted(SCHEMA_DIR.rglob("*.json"))
+    kind = "rules-" + hashlib.sha256("\0".join(str(d.resolve()) for d in directories).encode()).hexdigest()[:16]
+    key = content_key(kind, [*files, *schemas], extra=",".join(sorted(checkers())))
+    return list(cached(kind, key, lambda: _load_rules(directories)))
+
+
+def _load_rules(directories: list[Path]) -> list[Rule]:
+    rules: dict[str, Rule] = {}
+    for directory in directories:
+        for path in rule_files(directory):
             rule = load_rule(path)
             if rule.id in rules and Path(rules[rule.id].path).parent.parent == Path(directory):
                 raise InputError(str(path), f"rule {rule.id}: duplicate id (also in {rules[rule.id].path})")
