@@ -19,7 +19,6 @@ from pathlib import Path
 from typing import Iterable, Sequence
 
 from linter.errors import InputError
-from linter.registries.lexicon import user_dictionary
 from linter.user_cache import CACHE_ENV, cache_dir  # noqa: F401 (cache_dir: where batch keeps its results too)
 
 MODEL_ID = "pkuseg-0.0.25-default"
@@ -208,6 +207,8 @@ class SpacyPipeline:
 @functools.lru_cache(maxsize=1)
 def segmenter() -> Segmenter:
     global _shared_cache
+    from linter.registries.lexicon import user_dictionary  # the lexicon is read only when something is segmented
+
     _shared_cache = SegmentCache(cache_dir() / "segments.sqlite")
     return Segmenter(model_dir(), user_dictionary(), _shared_cache)
 

@@ -10,7 +10,7 @@ import sys
 from pathlib import Path
 
 from linter import __version__
-from linter.analyses.segmentation import ModelError
+from linter.analyses.segmentation import ModelError, cache_dir
 from linter.batch.batch_command import add_parser as add_batch_parser
 from linter.commands.draft_paths import expand_paths
 from linter.commands.progress import Progress, say
@@ -22,6 +22,7 @@ from linter.engine.rule import Rule, explain_text
 from linter.errors import InputError
 from linter.findings import SEVERITIES, severity_rank
 from linter.lint import configured_rules, fix, lint, read_document, warnings, writable
+from linter.lint_cache import CheckCache
 from linter.read.line_endings import restore
 from linter.read.sources import read_path
 from linter.report import (
@@ -78,16 +79,15 @@ def cmd_check(args) -> int:
     fail_level = args.fail_level or config.fail_level or "info"
     results: list[FileResult] = []
     paths = expand_paths(args.paths, problems.report, config)
+    cache = None if args.no_cache else CheckCache(cache_dir() / "check-results.sqlite", rules, config.treaties)
     with Progress(len(paths)) as progress:
         for i, path in enumerate(paths):
             try:
                 progress.step("reading", path)
                 source = read_path(path)
                 progress.step("checking", path)
-                result = lint(source, rules)
-                # What `fix` would apply, found the way it finds it: counting fixes would miss those a fix uncovers.
-                fixable = fix(source, rules, first=result).applied if _has_safe_fix(result) and args.format == "text" else None
-                results.append(FileResult(result.path, result.text, result.findings, fixable))
+                findings, fixable = _check_one(source, rules, cache, args.format == "text")
+                results.append(FileResult(source.path, source.text, findings, fixable))
             except ModelError as exc:
                 # No file can be checked without the model: say it once, and list each file as not checked.
                 say(f"resolint: {exc}")
@@ -107,6 +107,20 @@ def cmd_check(args) -> int:
     threshold = severity_rank(fail_level)
     failing = any(severity_rank(f.severity) >= threshold for r in results for f in r.findings)
     return 1 if failing else 0
+
+
+def _check_one(source, rules: list[Rule], cache: CheckCache | None, count_fixable: bool) -> tuple[tuple, int | None]:
+    """The draft's findings, and (when `count_fixable`) how many fixes `fix` would apply: from the cache for an
+    unchanged draft under unchanged rules, registries and code, else by linting it."""
+    if cache is not None and (hit := cache.get(source, need_fixable=count_fixable)) is not None:
+        return hit
+    result = lint(source, rules)
+    has_fix = _has_safe_fix(result)
+    # What `fix` would apply, found the way it finds it: counting fixes would miss those a fix uncovers.
+    fixable = fix(source, rules, first=result).applied if has_fix and count_fixable else None
+    if cache is not None:
+        cache.put(source, result.findings, fixable, fixable_known=count_fixable or not has_fix)
+    return result.findings, fixable
 
 
 def _has_safe_fix(result) -> bool:
@@ -293,6 +307,7 @@ def build_parser() -> argparse.ArgumentParser:
     check.add_argument("paths", nargs="+")
     check.add_argument("--format", choices=["text", "json", "sarif", "github"], default="text")
     check.add_argument("--fail-level", choices=list(SEVERITIES), help="lowest severity that makes the exit code 1 (default info)")
+    check.add_argument("--no-cache", action="store_true", help="lint every draft again, even when unchanged")
     rule_options(check)
     check.set_defaults(func=cmd_check)
 
