@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Iterable, Sequence
 
+from linter.analyses.memo import text_memos
 from linter.analyses.segmentation import new_warnings
 from linter.config import Config
 from linter.engine.loader import load_rules, select_rules
@@ -86,7 +87,7 @@ def writable(source: Source) -> bool:
 
 
 def lint(source: Source, rules: Sequence[Rule]) -> LintResult:
-    with _ONE_AT_A_TIME:
+    with _ONE_AT_A_TIME, text_memos():
         doc = parse(source)
         findings = tuple(run(doc, list(rules)))
     return LintResult(doc, locate_in_word(doc, findings))
