@@ -93,6 +93,17 @@ def lint(source: Source, rules: Sequence[Rule]) -> LintResult:
     return LintResult(doc, locate_in_word(doc, findings))
 
 
+def warm_up(rules: Sequence[Rule]) -> None:
+    """Load now what a lint may need later: the segmentation model, and spaCy's matchers for token-pattern rules
+    (importing spaCy takes a second). The TUI calls it in the background at start, so no keystroke waits for it."""
+    from linter.analyses.segmentation import segmenter
+    from linter.checks.token_pattern import prepare_matchers
+
+    with _ONE_AT_A_TIME:  # not beside a lint: both would import spaCy at once
+        segmenter().nlp()
+        prepare_matchers([rule for rule in rules if rule.kind == "token-pattern"])
+
+
 def warnings() -> list[str]:
     """Things that went wrong without costing a finding (the segmentation cache unusable): each said once."""
     return new_warnings()

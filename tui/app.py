@@ -17,7 +17,7 @@ from textual.worker import get_current_worker
 from linter.engine.rule import Rule
 from linter.errors import InputError
 from linter.findings import Finding, apply_fixes
-from linter.lint import LintResult, lint_text, warnings, writable
+from linter.lint import LintResult, lint_text, warm_up, warnings, writable
 from linter.read.sources import Source, read_path
 from tui import draft_file
 from tui.commands import COMMANDS, key_bindings
@@ -84,6 +84,15 @@ class ResolintApp(App):
         self.query_one(FindingDetail).show(None, None, "", "Linting… the first lint loads the segmentation model.")
         self.relint()
 
+    @work(thread=True, group="warm-up")
+    def _warm_up(self) -> None:
+        """Load the segmenter and spaCy's matchers in the background once the draft is shown, so no keystroke's
+        lint waits for them."""
+        try:
+            warm_up(self.rules)
+        except Exception:  # a model that cannot be loaded is reported by the lint that needs it
+            pass
+
     # --- linting ---------------------------------------------------------------
 
     def relint(self) -> None:
@@ -129,6 +138,8 @@ class ResolintApp(App):
         self._reveal_next = False
         if first and not self.is_modified():
             self.query_one(FindingsList).focus()  # it could not take focus while loading; n and p work there
+        if first:
+            self._warm_up()
 
     def _show_findings(self, reveal: bool = False) -> None:
         """Give the list, the draft and the explanation the findings of the last lint, filtered."""

@@ -42,6 +42,16 @@ def _matcher(patterns_json: str):
     return nlp.vocab, matcher
 
 
+def _patterns_json(rule: Rule) -> str:
+    return json.dumps(rule.options["patterns"], ensure_ascii=False, sort_keys=True)
+
+
+def prepare_matchers(rules: list[Rule]) -> None:
+    """Build the rules' matchers now (importing spaCy), rather than at the first clause that needs one."""
+    for rule in rules:
+        _matcher(_patterns_json(rule))
+
+
 def match_tokens(patterns_json: str, words: tuple[str, ...]) -> list[tuple[int, int]]:
     texts = [w.rstrip() or w for w in words] + [CLAUSE_END_TOKEN]
     if not any(_could_match(pattern, texts) for pattern in _patterns(patterns_json)):
@@ -87,7 +97,7 @@ def _some_word(value, texts: list[str]) -> bool:
 def check_token_pattern(doc: Document, rule: Rule) -> Iterator[Finding]:
     opts = rule.options
     prefilter = re.compile(opts["prefilter"])
-    patterns_json = json.dumps(opts["patterns"], ensure_ascii=False, sort_keys=True)
+    patterns_json = _patterns_json(rule)
     report = opts.get("report")
     replacement = opts.get("replacement")
     safe = opts.get("fix", "safe") == "safe"
