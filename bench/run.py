@@ -117,5 +117,8 @@ if __name__ == "__main__":
         main()
         segmentation()
         from batch_throughput import batch_throughput  # bench/ is on sys.path when run as a script
+        from speed_targets import big_inputs, targets
 
+        targets()
+        big_inputs()
         batch_throughput()
