@@ -3,10 +3,13 @@ PYTHON ?= python3
 VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
+MAPPED := $(VENV)/.model-mapped
 
 .PHONY: install demo test test-fast bench fuzz clean
 
-install: $(STAMP)
+install: $(STAMP) $(MAPPED)
+	@# Byte-compile the project once: with PYTHONDONTWRITEBYTECODE set, Python would compile it on every run.
+	@$(BIN)/python -m compileall -q linter tui rules
 
 $(STAMP): pyproject.toml
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -16,6 +19,11 @@ $(STAMP): pyproject.toml
 	$(BIN)/python -m pip install --quiet cython wheel
 	$(BIN)/python -m linter.commands.model_install
 	@touch $(STAMP)
+
+# The model's memory-mapped form (fast to load); model_install makes it when it is missing or out of date.
+$(MAPPED): $(STAMP) linter/commands/model_install.py linter/analyses/pkuseg_mapped.py linter/analyses/string_table.py
+	$(BIN)/python -m linter.commands.model_install
+	@touch $(MAPPED)
 
 # The demo edits a copy in a temporary folder (a save never dirties the checkout); DEMO_TUI lets a test stand in.
 DEMO_DRAFT := examples/ga-68-193.pdf.txt

@@ -1,21 +1,26 @@
-"""Read a YAML data file and check it against its JSON Schema, failing with one line that names the file and field."""
+"""Read a YAML data file and check it against its JSON Schema, failing with one line that names the file and field.
+
+A file that passed is cached by content (validated_cache): an unchanged registry is not parsed or validated again.
+YAML is read with libyaml's loader where PyYAML has it; jsonschema is imported only to validate.
+"""
 
 from __future__ import annotations
 
 import functools
+import hashlib
 import json
 from pathlib import Path
 
-import jsonschema
-import yaml
-
 from linter.errors import InputError
+from linter.validated_cache import cached, content_key
 
 
 def read_yaml(path: Path, what: str) -> object:
     """Parsed YAML; an InputError naming the line for bad YAML, and `what` the file is for an unreadable one."""
+    import yaml
+
     try:
-        return yaml.safe_load(Path(path).read_text(encoding="utf-8"))
+        return yaml.load(Path(path).read_text(encoding="utf-8"), Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         where = f" at line {mark.line + 1}" if mark else ""
@@ -25,7 +30,9 @@ def read_yaml(path: Path, what: str) -> object:
 
 
 @functools.lru_cache(maxsize=64)
-def validator(schema_file: Path) -> jsonschema.protocols.Validator:
+def validator(schema_file: Path):
+    import jsonschema
+
     schema = json.loads(Path(schema_file).read_text(encoding="utf-8"))
     cls = jsonschema.validators.validator_for(schema)
     cls.check_schema(schema)
@@ -34,6 +41,8 @@ def validator(schema_file: Path) -> jsonschema.protocols.Validator:
 
 def schema_error(data: object, schema_file: Path) -> str | None:
     """"field 'a/0/b': message" for the most telling schema violation, or None."""
+    import jsonschema
+
     error = jsonschema.exceptions.best_match(validator(schema_file).iter_errors(data))
     if error is None:
         return None
@@ -42,6 +51,12 @@ def schema_error(data: object, schema_file: Path) -> str | None:
 
 
 def read_validated(path: Path, schema_file: Path, what: str) -> dict:
+    path = Path(path)
+    kind = "data-" + hashlib.sha256(str(path.resolve()).encode()).hexdigest()[:16]
+    return cached(kind, content_key(kind, [path, Path(schema_file)]), lambda: _read_validated(path, schema_file, what))
+
+
+def _read_validated(path: Path, schema_file: Path, what: str) -> dict:
     data = read_yaml(path, what)
     problem = schema_error(data, schema_file)
     if problem:

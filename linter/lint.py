@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Iterable, Sequence
 
+from linter.analyses.memo import text_memos
 from linter.analyses.segmentation import new_warnings
 from linter.config import Config
 from linter.engine.loader import load_rules, select_rules
@@ -95,11 +96,22 @@ def writable(source: Source) -> bool:
 
 
 def lint(source: Source, rules: Sequence[Rule]) -> LintResult:
-    with _ONE_AT_A_TIME:
+    with _ONE_AT_A_TIME, text_memos():
         doc = parse(source)
         findings = tuple(run(doc, list(rules)))
     findings, suppressed = apply_suppressions(doc, findings, rules)
     return LintResult(doc, locate_in_word(doc, findings), locate_in_word(doc, suppressed))
+
+
+def warm_up(rules: Sequence[Rule]) -> None:
+    """Load now what a lint may need later: the segmentation model, and spaCy's matchers for token-pattern rules
+    (importing spaCy takes a second). The TUI calls it in the background at start, so no keystroke waits for it."""
+    from linter.analyses.segmentation import segmenter
+    from linter.checks.token_pattern import prepare_matchers
+
+    with _ONE_AT_A_TIME:  # not beside a lint: both would import spaCy at once
+        segmenter().nlp()
+        prepare_matchers([rule for rule in rules if rule.kind == "token-pattern"])
 
 
 def warnings() -> list[str]:

@@ -18,7 +18,7 @@ def word_draft(variant: int = 0) -> bytes:
     return make_docx(
         [
             para(run("大会，")),
-            para(run(f"回顾其以往各项决议,"), run(f"尤其是第 {66 + variant}/181 号决议，")),
+            para(run("回顾其以往各项决议,"), run(f"尤其是第 {66 + variant}/181 号决议，")),
             para(run("注意到《联合国反腐败公约》"), note_ref(2), run("，")),
             para(run("请秘书长提交报告"), inserted("；")),
             para(run("决定继续审议"), deleted("此事"), run("。"), num=(1, 0)),

@@ -7,8 +7,8 @@ import random
 import pytest
 from conftest import SEED_FILES
 
-from linter.incremental import LOCAL_KINDS
 from linter.checks import checkers
+from linter.incremental import LOCAL_KINDS
 from linter.lint import incremental_linter, lint_text
 from linter.read.sources import read_path
 

@@ -63,7 +63,7 @@ def test_check_of_one_slow_file_says_what_it_is_doing(capsys, monkeypatch):
 
     monkeypatch.setattr(cli, "lint", slow_lint)
     draft = str(SEEDS / "ecosoc-2013-38.pdf.txt")
-    assert cli.main(["check", "--no-config", "--select", "RP501", draft]) == 1
+    assert cli.main(["check", "--no-config", "--no-cache", "--select", "RP501", draft]) == 1
     assert f"\r\033[Kresolint: checking {draft}…" in terminal.getvalue()
     assert terminal.getvalue().endswith("\r\033[K")
     assert capsys.readouterr().out.startswith(f"{draft}:")  # stdout, the report, is untouched

@@ -20,9 +20,10 @@ import yaml
 sys.path.insert(0, str(Path(__file__).parent / "evidence"))
 
 from conftest import rules_for  # noqa: E402
+from opener_evidence import CORPUS  # noqa: E402
+
 from linter.lint import lint  # noqa: E402
 from linter.read.sources import Source  # noqa: E402
-from opener_evidence import CORPUS  # noqa: E402
 
 pytestmark = pytest.mark.skipif(not CORPUS.is_file(), reason=f"the unpc-dev corpus is not beside the project ({CORPUS})")
 

@@ -7,9 +7,8 @@ from pathlib import Path
 
 import pytest
 from conftest import SEEDS
-from test_tui import detail_text, drive, linted, parts, status_text
-
 from rich.console import Console
+from test_tui import detail_text, drive, linted, parts, status_text
 
 from linter.engine.loader import select_rules
 from linter.read.sources import Source, read_path

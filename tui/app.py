@@ -19,7 +19,7 @@ from linter.config import Config
 from linter.engine.rule import Rule
 from linter.errors import InputError
 from linter.findings import Finding, apply_fixes
-from linter.lint import LintResult, incremental_linter, lint_text, warnings, writable
+from linter.lint import LintResult, incremental_linter, lint_text, warm_up, warnings, writable
 from linter.read.sources import Source
 from tui import draft_file
 from tui.commands import COMMANDS, command, key_bindings, key_label, keys_for
@@ -130,6 +130,15 @@ class ResolintApp(FileActions, App):
     def draft_text(self) -> str:
         return self.query_one(DraftView).draft_text
 
+    @work(thread=True, group="warm-up")
+    def _warm_up(self) -> None:
+        """Load the segmenter and spaCy's matchers in the background once the draft is shown, so no keystroke's
+        lint waits for them."""
+        try:
+            warm_up(self.rules)
+        except Exception:  # a model that cannot be loaded is reported by the lint that needs it
+            pass
+
     # --- linting ---------------------------------------------------------------
 
     def relint(self) -> None:
@@ -176,6 +185,8 @@ class ResolintApp(FileActions, App):
         if first and not self.is_modified() and self.screen is self.screen_stack[0]:
             # The list could not take focus while loading; n and p work there. A new draft is for typing.
             (self.query_one(FindingsList) if result.text else self.query_one(DraftView)).focus()
+        if first:
+            self._warm_up()
 
     def _show_findings(self, reveal: bool = False) -> None:
         """Give the list, the draft and the explanation the findings of the last lint, filtered."""

@@ -7,6 +7,8 @@ import datetime
 import re
 from dataclasses import dataclass
 
+from linter.analyses.memo import per_text
+
 # Between a number and its unit: nothing, or the half-width space of the
 # PDF typography (sometimes doubled, or full-width, by extraction).
 SPACE = r"[ \u00a0\u3000]{0,2}"
@@ -59,6 +61,7 @@ class YearPeriod:
     last: int
 
 
+@per_text
 def find_dates(text: str) -> list[DateMention]:
     """Every date in `text` in order, ranges split into their halves; years inside a period are not dates."""
     periods = find_periods(text)

@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-import functools
 import re
 from dataclasses import dataclass
 
+from linter.analyses.memo import per_document
 from linter.read.structure import Document
 
 _EXPLICIT = re.compile(r"[(（](?:以下简称|下文简称|以下称|下文称|下称|简称)[:：]?\s?([“《][^“”《》()（）]{1,20}[”》])[)）]")
@@ -40,7 +40,6 @@ def _is_abbreviation_of(short: str, name: str) -> bool:
     return all(ch in chars for ch in short)
 
 
-@functools.lru_cache(maxsize=32)
 def _definitions(text: str) -> tuple[Definition, ...]:
     found: dict[int, Definition] = {}
     for pattern in (_EXPLICIT, _ALIAS):
@@ -57,6 +56,7 @@ def _definitions(text: str) -> tuple[Definition, ...]:
     return tuple(sorted(found.values(), key=lambda d: d.start))
 
 
+@per_document  # not keyed by the text: a cache holding the body of the last 32 drafts would hold megabytes
 def definitions(doc: Document) -> tuple[Definition, ...]:
     """Definitions in the body, in reading order."""
     return _definitions(doc.text[: body_end(doc)])

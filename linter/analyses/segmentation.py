@@ -1,8 +1,10 @@
-"""Chinese word segmentation: spaCy's zh tokenizer with pkuseg, loaded once and lazily, cached on disk.
+"""Chinese word segmentation: pkuseg as spaCy's zh tokenizer runs it, loaded once and lazily, cached on disk.
 
 Importing this module imports neither spaCy nor the model. A segmentation
 found in the cache (keyed by text, model and lexicon) never loads them, so
-a re-check of an unchanged draft costs no model load at all.
+a re-check of an unchanged draft costs no model load at all. The model is
+read in its memory-mapped form (pkuseg_mapped) where `make install` wrote
+one, which opens in milliseconds and never imports spaCy.
 """
 
 from __future__ import annotations
@@ -17,11 +19,10 @@ from pathlib import Path
 from typing import Iterable, Sequence
 
 from linter.errors import InputError
-from linter.registries.lexicon import user_dictionary
+from linter.user_cache import CACHE_ENV, cache_dir  # noqa: F401 (cache_dir: where batch keeps its results too)
 
 MODEL_ID = "pkuseg-0.0.25-default"
 MODEL_ENV = "RESOLINT_PKUSEG_MODEL"
-CACHE_ENV = "RESOLINT_CACHE_DIR"
 FIX_HINT = ("run `make install` (or `python -m linter.commands.model_install`; with `--user`, for every resolint "
             "of this user, pre-commit's included)")
 
@@ -50,14 +51,6 @@ def model_dir() -> Path:
     if not (own / "weights.npz").is_file() and (user_model_dir() / "weights.npz").is_file():
         return user_model_dir()
     return own
-
-
-def cache_dir() -> Path:
-    if os.environ.get(CACHE_ENV):
-        return Path(os.environ[CACHE_ENV])
-    from platformdirs import user_cache_dir
-
-    return Path(user_cache_dir("resolint"))
 
 
 class SegmentCache:
@@ -151,9 +144,7 @@ class Segmenter:
         known = self.cache.get_many(sorted(set(keys))) if self.cache else {}
         missing = {k: t for k, t in zip(keys, texts) if k not in known and t}
         if missing:
-            nlp = self.nlp()
-            # Tokens keep their trailing whitespace, so they always join back to the text.
-            fresh = {k: tuple(tok.text_with_ws for tok in doc) for k, doc in zip(missing, nlp.pipe(missing.values()))}
+            fresh = dict(zip(missing, self.nlp().pipe(missing.values())))
             known.update(fresh)
             if self.cache:
                 self.cache.put_many(fresh)
@@ -166,8 +157,8 @@ class Segmenter:
         known = self.cache.get_many(sorted(set(keys))) if self.cache else {}
         missing = {k: w for k, w in zip(keys, words) if k not in known}
         if missing:
-            vocabulary = self.nlp().tokenizer.pkuseg_seg.feature_extractor.unigram
-            fresh = {k: ("1" if w in vocabulary else "0",) for k, w in missing.items()}
+            nlp = self.nlp()
+            fresh = {k: ("1" if nlp.in_vocabulary(w) else "0",) for k, w in missing.items()}
             known.update(fresh)
             if self.cache:
                 self.cache.put_many(fresh)
@@ -175,7 +166,9 @@ class Segmenter:
 
 
 def load_pipeline(model: Path, user_words: list[str]):
-    """spaCy's blank zh pipeline with the pkuseg segmenter and our user dictionary."""
+    """The segmenter of `model` with our user dictionary: its memory-mapped form (milliseconds to open, no
+    spaCy), or spaCy's zh pipeline where the model has none (a model installed by hand, an older install).
+    Both give the same words; both have `pipe(texts)` (each text's tokens) and `in_vocabulary(word)`."""
     files = (model / "weights.npz", model / "features.msgpack")
     try:
         missing = not all(f.is_file() for f in files)
@@ -187,6 +180,19 @@ def load_pipeline(model: Path, user_words: list[str]):
     if unreadable:
         raise ModelError(str(model), "pkuseg segmentation model cannot be read (permission denied); "
                          f"make it readable (chmod -R a+rX), reinstall it ({FIX_HINT}) or set {MODEL_ENV}")
+    from linter.analyses.pkuseg_mapped import MappedPkuseg, mapped_form_present
+
+    if mapped_form_present(model):
+        try:
+            return MappedPkuseg(model, user_words)
+        except (OSError, ValueError) as exc:
+            raise ModelError(str(model), f"pkuseg model is unusable ({type(exc).__name__}); {FIX_HINT}") from None
+    return SpacyPipeline(load_spacy_pipeline(model, user_words))
+
+
+def load_spacy_pipeline(model: Path, user_words: list[str]):
+    """spaCy's blank zh pipeline with the pkuseg segmenter and our user dictionary (the reference the mapped form
+    is tested against)."""
     import spacy
 
     try:
@@ -198,9 +204,26 @@ def load_pipeline(model: Path, user_words: list[str]):
     return nlp
 
 
+class SpacyPipeline:
+    """spaCy's pipeline seen as the Segmenter uses a pipeline."""
+
+    def __init__(self, nlp):
+        self.nlp = nlp
+
+    def pipe(self, texts: Iterable[str]):
+        # Tokens keep their trailing whitespace, so they always join back to the text.
+        for doc in self.nlp.pipe(texts):
+            yield tuple(tok.text_with_ws for tok in doc)
+
+    def in_vocabulary(self, word: str) -> bool:
+        return word in self.nlp.tokenizer.pkuseg_seg.feature_extractor.unigram
+
+
 @functools.lru_cache(maxsize=1)
 def segmenter() -> Segmenter:
     global _shared_cache
+    from linter.registries.lexicon import user_dictionary  # the lexicon is read only when something is segmented
+
     _shared_cache = SegmentCache(cache_dir() / "segments.sqlite")
     return Segmenter(model_dir(), user_dictionary(), _shared_cache)
 

@@ -7,15 +7,19 @@ import sys
 from pathlib import Path
 from typing import Callable
 
-from linter.analyses.segmentation import cache_dir
-from linter.batch.batch_run import INTERRUPTED, ProcessWorkers, default_jobs, run_batch
-from linter.batch.draft_task import DraftSetup
-from linter.batch.outcomes import BatchResult, summarize
-from linter.batch.result_cache import ResultCache
 from linter.config import resolve_config
 from linter.errors import InputError
 from linter.findings import SEVERITIES, severity_rank
-from linter.lint import configured_rules
+from linter.user_cache import cache_dir
+
+# The batch machinery (and the linter itself) is imported when a batch runs, not when the command line is read.
+
+
+def default_jobs() -> int:
+    try:
+        return len(os.sched_getaffinity(0))
+    except AttributeError:
+        return os.cpu_count() or 1
 
 
 def add_parser(sub, rule_options: Callable, expand_paths: Callable) -> None:
@@ -48,6 +52,11 @@ def _split(values) -> list[str]:
 
 
 def run_command(args, expand_paths: Callable) -> int:
+    from linter.batch.batch_run import INTERRUPTED, ProcessWorkers, run_batch
+    from linter.batch.draft_task import DraftSetup
+    from linter.batch.result_cache import ResultCache
+    from linter.lint import configured_rules
+
     problems = _Problems()
     try:
         config = resolve_config(args.config, not args.no_config)
@@ -112,7 +121,7 @@ def _check_outputs(args, paths: list[str]) -> None:
         raise InputError("--annotate-docx", f"{args.annotate_docx} exists and is not a directory")
 
 
-def write_outputs(args, result: BatchResult, rules) -> list[str]:
+def write_outputs(args, result, rules) -> list[str]:
     from linter.batch.data_reports import batch_csv, batch_json
 
     written = []
@@ -147,7 +156,9 @@ def _write(path: str, text: str, encoding: str) -> None:
         tmp.unlink(missing_ok=True)
 
 
-def _say_done(result: BatchResult, reused: int, written: list[str]) -> None:
+def _say_done(result, reused: int, written: list[str]) -> None:
+    from linter.batch.outcomes import summarize
+
     s = summarize(result)
     parts = [f"{n} {sev}" for sev, n in s.by_severity.items() if n]
     line = (f"resolint batch: {s.checked} of {result.total} drafts checked in {result.seconds:.1f} s "

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import concurrent.futures as cf
 import multiprocessing
-import os
 import time
 from pathlib import Path
 from typing import Callable, Protocol, Sequence
@@ -43,13 +42,6 @@ class Workers(Protocol):
     def submit(self, path: str, data: bytes): ...  # a future with done() and result()
     def wait_any(self, futures: Sequence) -> set: ...
     def close(self, abandon: bool) -> None: ...
-
-
-def default_jobs() -> int:
-    try:
-        return len(os.sched_getaffinity(0))
-    except AttributeError:
-        return os.cpu_count() or 1
 
 
 def read_draft(path: str) -> tuple[bytes | None, str | None]:

@@ -6,6 +6,7 @@ import re
 from dataclasses import dataclass
 from typing import Iterator
 
+from linter.analyses.memo import per_text
 from linter.engine.rule import Rule, iter_parts
 from linter.findings import Edit, Finding, Fix
 from linter.read.structure import Document
@@ -47,6 +48,7 @@ def _is_item_label(text: str, close: int) -> bool:
     return bool(_ITEM_LABEL.search(text, max(0, close - 6), close))
 
 
+@per_text
 def match_marks(text: str) -> tuple[list[Pair], list[Stray]]:
     """Pair opening and closing marks of one paragraph; what cannot be paired is a Stray."""
     pairs: list[Pair] = []

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from typing import Iterator
 
 from linter.analyses.dates import find_dates
@@ -37,9 +38,14 @@ def check_number_spacing(doc: Document, rule: Rule) -> Iterator[Finding]:
 def _expressions(doc: Document, minority: list[Boundary]) -> Iterator[tuple[int, int, list[Boundary]]]:
     """Group the boundaries in or at the edge of one date (和2012年12月20日) into one finding; other numbers stand alone."""
     dates = [(part.offset + d.start, part.offset + d.end) for part in doc.body_parts() for d in find_dates(part.text)]
+    # The first date (in that order) touching a boundary, found among the dates starting near it, not all of them.
+    order = sorted(range(len(dates)), key=lambda k: dates[k][0])
+    starts = [dates[k][0] for k in order]
+    longest = max((end - start for start, end in dates), default=0)
     by_date: dict[tuple[int, int], list[Boundary]] = {}
     for b in minority:
-        date = next((d for d in dates if d[0] <= b.end and b.start <= d[1]), None)
+        near = order[bisect_left(starts, b.start - longest) : bisect_right(starts, b.end)]
+        date = next((dates[k] for k in sorted(near) if dates[k][0] <= b.end and b.start <= dates[k][1]), None)
         if date is not None:
             by_date.setdefault(date, []).append(b)
         else:

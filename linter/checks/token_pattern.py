@@ -1,8 +1,9 @@
 """The `token-pattern` kind: spaCy Matcher patterns over segmented clauses, for rules that need word boundaries.
 
-Only clauses where the rule's `prefilter` regex matches are segmented, and
-match results are cached on disk like segmentations, so a warm re-check
-imports no spaCy.
+Only clauses where the rule's `prefilter` regex matches are segmented; a
+clause that lacks a word every pattern requires is decided without spaCy,
+and match results are cached on disk like segmentations, so most checks
+import no spaCy at all.
 """
 
 from __future__ import annotations
@@ -41,19 +42,62 @@ def _matcher(patterns_json: str):
     return nlp.vocab, matcher
 
 
+def _patterns_json(rule: Rule) -> str:
+    return json.dumps(rule.options["patterns"], ensure_ascii=False, sort_keys=True)
+
+
+def prepare_matchers(rules: list[Rule]) -> None:
+    """Build the rules' matchers now (importing spaCy), rather than at the first clause that needs one."""
+    for rule in rules:
+        _matcher(_patterns_json(rule))
+
+
 def match_tokens(patterns_json: str, words: tuple[str, ...]) -> list[tuple[int, int]]:
+    texts = [w.rstrip() or w for w in words] + [CLAUSE_END_TOKEN]
+    if not any(_could_match(pattern, texts) for pattern in _patterns(patterns_json)):
+        return []  # most clauses: a word every pattern needs is not there, and spaCy is not even imported
     from spacy.tokens import Doc
 
     vocab, matcher = _matcher(patterns_json)
-    doc = Doc(vocab, words=[w.rstrip() or w for w in words] + [CLAUSE_END_TOKEN],
-              spaces=[w != w.rstrip() for w in words] + [False])
+    doc = Doc(vocab, words=texts, spaces=[w != w.rstrip() for w in words] + [False])
     return sorted({(s, min(e, len(words))) for _, s, e in matcher(doc) if s < len(words)})
+
+
+@functools.lru_cache(maxsize=64)
+def _patterns(patterns_json: str) -> list:
+    return json.loads(patterns_json)
+
+
+def _could_match(pattern: list[dict], texts: list[str]) -> bool:
+    """False only when the pattern cannot match: a token it requires (no OP, or OP '+' or '1') has a TEXT
+    (or ORTH) that no word has, in a form read here: a string, {IN: [...]} or {REGEX: ...} (matched as
+    spaCy does, with re.search). Anything else counts as possible, and spaCy's Matcher decides."""
+    for spec in pattern:
+        if spec.get("OP", "1") not in ("1", "+"):
+            continue
+        for attr in ("TEXT", "ORTH"):
+            if attr in spec and not _some_word(spec[attr], texts):
+                return False
+    return True
+
+
+def _some_word(value, texts: list[str]) -> bool:
+    if isinstance(value, str):
+        return value in texts
+    if isinstance(value, dict) and len(value) == 1:
+        if isinstance(value.get("IN"), list):
+            wanted = set(value["IN"])
+            return any(t in wanted for t in texts)
+        if isinstance(value.get("REGEX"), str):
+            regex = re.compile(value["REGEX"])
+            return any(regex.search(t) for t in texts)
+    return True
 
 
 def check_token_pattern(doc: Document, rule: Rule) -> Iterator[Finding]:
     opts = rule.options
     prefilter = re.compile(opts["prefilter"])
-    patterns_json = json.dumps(opts["patterns"], ensure_ascii=False, sort_keys=True)
+    patterns_json = _patterns_json(rule)
     report = opts.get("report")
     replacement = opts.get("replacement")
     safe = opts.get("fix", "safe") == "safe"

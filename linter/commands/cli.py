@@ -11,7 +11,7 @@ import sys
 from pathlib import Path
 
 from linter import __version__
-from linter.analyses.segmentation import ModelError
+from linter.analyses.segmentation import ModelError, cache_dir
 from linter.baseline import apply_baseline, load_baseline
 from linter.batch.batch_command import add_parser as add_batch_parser
 from linter.commands.draft_paths import expand_paths
@@ -25,6 +25,7 @@ from linter.engine.rule import Rule, explain_text
 from linter.errors import InputError
 from linter.findings import SEVERITIES, severity_rank
 from linter.lint import configured_rules, fix, lint, read_document, warnings, writable
+from linter.lint_cache import CheckCache
 from linter.read.line_endings import restore
 from linter.read.sources import read_path
 from linter.report import (
@@ -90,16 +91,17 @@ def cmd_check(args) -> int:
             _print_results(args.format, [], [], problems.errors)
         return 2
     paths = expand_paths(args.paths, problems.report, config)
+    # The cache keeps findings only: the baseline needs each finding's paragraph, --show-suppressed what was hidden.
+    uncached = args.no_cache or baseline is not None or args.show_suppressed
+    cache = None if uncached else CheckCache(cache_dir() / "check-results.sqlite", rules, config.treaties)
     with Progress(len(paths)) as progress:
         for i, path in enumerate(paths):
             try:
                 progress.step("reading", path)
                 source = read_path(path)
                 progress.step("checking", path)
-                result = lint(source, rules)
-                # What `fix` would apply, found the way it finds it: counting fixes would miss those a fix uncovers.
-                fixable = fix(source, rules, first=result).applied if _has_safe_fix(result) and args.format == "text" else None
-                results.append(FileResult(result.path, result.text, result.findings, fixable, result.suppressed))
+                result = _check_one(source, rules, cache, args.format == "text")
+                results.append(FileResult(source.path, source.text, result.findings, result.fixable, result.suppressed))
                 documents.append(result.document)
             except ModelError as exc:
                 # No file can be checked without the model: say it once, and list each file as not checked.
@@ -130,6 +132,28 @@ def cmd_check(args) -> int:
     threshold = severity_rank(fail_level)
     failing = any(severity_rank(f.severity) >= threshold for r in results for f in r.findings)
     return 1 if failing else 0
+
+
+@dataclasses.dataclass(frozen=True)
+class _Checked:
+    findings: tuple
+    fixable: int | None
+    suppressed: tuple = ()
+    document: object = None  # None when the findings came from the cache
+
+
+def _check_one(source, rules: list[Rule], cache: CheckCache | None, count_fixable: bool) -> _Checked:
+    """The draft's findings, and (when `count_fixable`) how many fixes `fix` would apply: from the cache for an
+    unchanged draft under unchanged rules, registries and code, else by linting it."""
+    if cache is not None and (hit := cache.get(source, need_fixable=count_fixable)) is not None:
+        return _Checked(*hit)
+    result = lint(source, rules)
+    has_fix = _has_safe_fix(result)
+    # What `fix` would apply, found the way it finds it: counting fixes would miss those a fix uncovers.
+    fixable = fix(source, rules, first=result).applied if has_fix and count_fixable else None
+    if cache is not None:
+        cache.put(source, result.findings, fixable, fixable_known=count_fixable or not has_fix)
+    return _Checked(result.findings, fixable, result.suppressed, result.document)
 
 
 def _has_safe_fix(result) -> bool:
@@ -315,6 +339,7 @@ def build_parser() -> argparse.ArgumentParser:
     check.add_argument("--baseline", metavar="FILE", help="fail only on findings this baseline file does not know")
     check.add_argument("--write-baseline", action="store_true", help="record the current findings in --baseline FILE")
     check.add_argument("--statistics", action="store_true", help="count findings by rule instead of listing them")
+    check.add_argument("--no-cache", action="store_true", help="lint every draft again, even when unchanged")
     rule_options(check)
     check.set_defaults(func=cmd_check)
 

@@ -14,8 +14,6 @@ import os
 from pathlib import Path
 from typing import Callable
 
-from pathspec import GitIgnoreSpec
-
 from linter.config import Config
 from linter.errors import InputError
 from linter.read.sources import DRAFT_SUFFIXES
@@ -27,10 +25,12 @@ SKIPPED_FOLDERS = frozenset({"venv", "node_modules", "__pycache__", "build", "di
 class _Ignores:
     """Gitignore-style pattern sets, each read relative to its own folder; a deeper set overrides a shallower one."""
 
-    def __init__(self, specs: tuple[tuple[Path, GitIgnoreSpec], ...] = ()):
-        self.specs = specs
+    def __init__(self, specs: tuple[tuple[Path, object], ...] = ()):
+        self.specs = specs  # (folder, pathspec.GitIgnoreSpec)
 
     def add(self, base: Path, lines: list[str]) -> "_Ignores":
+        from pathspec import GitIgnoreSpec  # only when a folder is walked: a hook names its files
+
         spec = GitIgnoreSpec.from_lines(lines)
         return _Ignores(self.specs + ((base, spec),)) if len(spec) else self
 

@@ -20,7 +20,9 @@ import tarfile
 import tempfile
 from pathlib import Path
 
+from linter.analyses import pkuseg_mapped
 from linter.analyses.segmentation import MODEL_ID, default_model_dir, user_model_dir
+from linter.analyses.string_table import write_table
 
 SDIST = "pkuseg==0.0.25"
 SDIST_NAME = "pkuseg-0.0.25.tar.gz"
@@ -85,6 +87,57 @@ def extract(sdist: Path, target: Path) -> None:
             shutil.rmtree(staging, ignore_errors=True)
 
 
+def build_mapped_form(model: Path) -> None:
+    """Write the memory-mapped form of the model in `model` (pkuseg_mapped reads it): the feature index and
+    pkuseg's word lists as string tables, the weights as raw doubles, the feature extractor's settings.
+
+    Made from the installed files, so it is the same model; written beside them under temporary names and
+    renamed into place, mapped.json (which says the form is complete) last.
+    """
+    import numpy as np
+    import spacy_pkuseg
+    import srsly
+    from spacy_pkuseg.config import config
+    from spacy_pkuseg.feature_extractor import FeatureExtractor
+
+    features = srsly.read_msgpack(model / "features.msgpack")
+    sizes_and_weights = np.load(model / "weights.npz")
+    n_tag, n_feature = (int(x) for x in sizes_and_weights["sizes"])
+    weights = np.ascontiguousarray(sizes_and_weights["w"], dtype="<f8")
+    if weights.shape != (n_tag * (n_feature + n_tag),) or n_feature != len(features["feature_to_idx"]):
+        raise SystemExit(f"resolint: the pkuseg model in {model} is inconsistent (weights and features disagree)")
+    # pkuseg's Postprocesser reads its default dictionary from the package (spacy_pkuseg/dicts/default.pkl).
+    default_dict = Path(spacy_pkuseg.__file__).parent / "dicts" / "default.pkl"
+    with open(default_dict, "rb") as fh:
+        postwords = set(pickle.load(fh).strip().split("\n"))
+    written = []
+    try:
+        for name, items, values in (("features.table", features["feature_to_idx"].items(), True),
+                                    ("unigram.table", set(features["unigram"]), False),
+                                    ("postwords.table", postwords, False)):
+            write_table(model / f".{name}.tmp", items, values)
+            written.append(name)
+        (model / ".weights.f64.tmp").write_bytes(weights.tobytes())
+        written.append("weights.f64")
+        for name in written:
+            os.replace(model / f".{name}.tmp", model / name)
+        meta = {
+            "format": pkuseg_mapped.FORMAT, "model_id": MODEL_ID, "sources": pkuseg_mapped.source_stamp(model),
+            "n_tag": n_tag, "n_feature": n_feature, "tag_to_idx": features["tag_to_idx"],
+            "word_max": config.wordMax, "word_min": config.wordMin, "word_feature": bool(config.wordFeature),
+            "num_letter_norm": bool(config.numLetterNorm), "keywords": FeatureExtractor.keywords,
+            "keyword_replacement": "&" * len(FeatureExtractor.keywords),
+            "num": sorted(FeatureExtractor.num), "letter": sorted(FeatureExtractor.letter),
+        }
+        if FeatureExtractor.keyword_rename(meta["keywords"]) != meta["keyword_replacement"]:
+            raise SystemExit("resolint: this spacy-pkuseg renames feature keywords differently; cannot map its model")
+        (model / f".{pkuseg_mapped.META}.tmp").write_text(json.dumps(meta, ensure_ascii=False), encoding="utf-8")
+        os.replace(model / f".{pkuseg_mapped.META}.tmp", model / pkuseg_mapped.META)
+    finally:
+        for leftover in model.glob(".*.tmp"):
+            leftover.unlink()
+
+
 def readable_by_all(folder: Path) -> None:
     """mkdtemp makes the folder 0700; every user of this installation must be able to read the model."""
     try:
@@ -104,15 +157,18 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     target = (user_model_dir() if args.user else args.target).resolve()
     if installed(target):
-        readable_by_all(target)  # an older install left it 0700
         print(f"pkuseg model already installed in {target}")
-        return 0
-    target.parent.mkdir(parents=True, exist_ok=True)
-    with tempfile.TemporaryDirectory() as tmp:
-        sdist = args.sdist or download(Path(tmp))
-        verify(sdist)
-        extract(sdist, target)
-    print(f"pkuseg model installed in {target}")
+    else:
+        target.parent.mkdir(parents=True, exist_ok=True)
+        with tempfile.TemporaryDirectory() as tmp:
+            sdist = args.sdist or download(Path(tmp))
+            verify(sdist)
+            extract(sdist, target)
+        print(f"pkuseg model installed in {target}")
+    if not pkuseg_mapped.mapped_form_present(target):
+        build_mapped_form(target)
+        print(f"pkuseg model mapped for fast loading in {target}")
+    readable_by_all(target)  # an older install left it 0700
     return 0
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import re
 from pathlib import Path
 from typing import Iterable
@@ -11,6 +12,7 @@ from linter.datafile import read_yaml, validator
 from linter.engine.rule import Rule
 from linter.errors import InputError
 from linter.findings import HOUSE_NUMBERS, ID_LETTERS
+from linter.validated_cache import cached, content_key
 from rules import RULES_DIR, SCHEMA_DIR
 
 
@@ -113,19 +115,30 @@ def nested_repeat(pattern: str) -> bool:
 
 
 def load_rules(extra_dirs: Iterable[Path] = ()) -> list[Rule]:
-    """The built-in rules and the house rules of `extra_dirs` (rules-dirs, --rules-dir), sorted by id.
+    """The built-in rules and the house rules of `extra_dirs` (rules-dirs, --rules-dir), sorted by id; validated
+    once and cached by the files' content.
 
     A house rule's id is R + its category's letter + 900-999; it takes a built-in id only when it says
     `replaces: <that id>`. Two rules with one id are an error, never one silently hiding the other.
     """
+    directories = [Path(d) for d in (RULES_DIR, *extra_dirs)]
+    for directory in directories:
+        if not directory.is_dir():
+            raise InputError(str(directory), "rules directory does not exist")
+    files = [path for directory in directories for path in rule_files(directory)]
+    schemas = sorted(SCHEMA_DIR.rglob("*.json"))
+    kind = "rules-" + hashlib.sha256("\0".join(str(d.resolve()) for d in directories).encode()).hexdigest()[:16]
+    key = content_key(kind, [*files, *schemas], extra=",".join(sorted(checkers())))
+    return list(cached(kind, key, lambda: _load_rules(directories)))
+
+
+def _load_rules(directories: list[Path]) -> list[Rule]:
     rules: dict[str, Rule] = {}
     builtin: set[str] = set()
     replaced: set[str] = set()
-    for directory in (RULES_DIR, *extra_dirs):
-        if not Path(directory).is_dir():
-            raise InputError(str(directory), "rules directory does not exist")
-        house = Path(directory) != RULES_DIR
-        for path in rule_files(Path(directory)):
+    for directory in directories:
+        house = directory != RULES_DIR
+        for path in rule_files(directory):
             rule = load_rule(path)
             replaces = rule.replaces
             _check_id(path, rule, replaces, house, builtin)

@@ -16,43 +16,63 @@ class OffsetMap:
     end of the run: a span covering the whole unit then covers the whole run
     (so a fix replaces all four copies), and a span of a part of the unit
     covers just that part of the first copy.
+
+    Stored as runs, not per character (a per-character map cost 16 bytes a
+    character, several times a large draft's own size): run j starts at
+    normalized `_norm[j]` and original `_orig[j]` and advances `_step[j]`
+    (1, or 0 for inserted text, which stands at one point) original
+    characters a character; a character's end is its start + 1 (its start,
+    in inserted text) unless `_end_at` says otherwise (a collapsed unit's
+    last character).
     """
 
-    __slots__ = ("_starts", "_ends", "original_length")
+    __slots__ = ("_norm", "_orig", "_step", "_end_at", "_length", "original_length")
 
-    def __init__(self, starts: array, ends: array, original_length: int):
-        self._starts = starts
-        self._ends = ends
+    def __init__(self, norm: array, orig: array, step: array, end_at: dict[int, int], length: int,
+                 original_length: int):
+        self._norm, self._orig, self._step, self._end_at = norm, orig, step, end_at
+        self._length = length
         self.original_length = original_length
 
     def __len__(self) -> int:
-        return len(self._starts)
+        return self._length
+
+    def _start(self, i: int) -> int:
+        j = bisect_right(self._norm, i) - 1
+        return self._orig[j] + self._step[j] * (i - self._norm[j])
+
+    def _end(self, i: int) -> int:
+        end = self._end_at.get(i)
+        if end is not None:
+            return end
+        j = bisect_right(self._norm, i) - 1
+        return self._orig[j] + self._step[j] * (i - self._norm[j] + 1)
 
     def to_original(self, start: int, end: int) -> tuple[int, int]:
         """Original [start, end) of the normalized span [start, end)."""
-        n = len(self._starts)
+        n = self._length
         if n == 0:
             return (0, 0)
         start = min(max(start, 0), n)
         end = min(max(end, start), n)
         if start == end:
             # An empty span sits just before the character at `start`.
-            pos = self._starts[start] if start < n else self._ends[n - 1]
+            pos = self._start(start) if start < n else self._end(n - 1)
             return (pos, pos)
-        return (self._starts[start], self._ends[end - 1])
+        return (self._start(start), self._end(end - 1))
 
     def shape(self, start: int, end: int) -> tuple[int, bytes]:
         """(base, the map of [start, end] relative to base): equal shapes map equal-length spans alike, shifted by base.
 
         The character at `end` is included, since an empty span at the end of [start, end) maps through it.
         """
-        n = len(self._starts)
+        n = self._length
         if not n:
             return 0, b""
-        base = self._starts[start] if start < n else self._ends[n - 1]
+        base = self._start(start) if start < n else self._end(n - 1)
         stop = min(end + 1, n)
-        starts = array("q", (s - base for s in self._starts[start:stop]))
-        ends = array("q", (e - base for e in self._ends[start:stop]))
+        starts = array("q", (self._start(i) - base for i in range(start, stop)))
+        ends = array("q", (self._end(i) - base for i in range(start, stop)))
         tail = b"" if end < n else b"end"
         return base, starts.tobytes() + b"|" + ends.tobytes() + tail
 
@@ -67,37 +87,57 @@ class TextBuilder:
 
     original_length: int
     _chunks: list[str] = field(default_factory=list)
-    _starts: array = field(default_factory=lambda: array("q"))
-    _ends: array = field(default_factory=lambda: array("q"))
+    # The OffsetMap's runs (4-byte offsets: drafts under 2 G characters).
+    _norm: array = field(default_factory=lambda: array("i"))
+    _orig: array = field(default_factory=lambda: array("i"))
+    _step: array = field(default_factory=lambda: array("b"))
+    _end_at: dict = field(default_factory=dict)
+    _length: int = 0
+    _last_end: int = 0
 
     def __len__(self) -> int:
-        return len(self._starts)
+        return self._length
+
+    def _run(self, orig: int, count: int, step: int) -> None:
+        """`count` characters from original `orig`, advancing `step` a character; continues the last run if it can."""
+        if not count:
+            return
+        n = len(self._norm)
+        if n and self._step[-1] == step and (self._length - 1) not in self._end_at and \
+                self._orig[-1] + step * (self._length - self._norm[-1]) == orig:
+            pass  # the last run goes on
+        else:
+            self._norm.append(self._length)
+            self._orig.append(orig)
+            self._step.append(step)
+        self._length += count
 
     def copy(self, original: str, start: int, end: int) -> None:
         """Append original[start:end] unchanged."""
         if end <= start:
             return
         self._chunks.append(original[start:end])
-        self._starts.extend(range(start, end))
-        self._ends.extend(range(start + 1, end + 1))
+        self._run(start, end - start, 1)
+        self._last_end = end
 
     def collapse(self, unit: str, run_start: int, run_end: int) -> None:
         """Append `unit` standing for the repeated run original[run_start:run_end]."""
         self._chunks.append(unit)
-        k = len(unit)
-        self._starts.extend(range(run_start, run_start + k))
-        self._ends.extend(range(run_start + 1, run_start + k))
-        self._ends.append(run_end)
+        self._run(run_start, len(unit), 1)
+        if unit:
+            self._end_at[self._length - 1] = run_end
+            self._last_end = run_end
 
     def insert(self, text: str, at: int) -> None:
         """Append synthetic text (a separator) that stands for nothing at original `at`."""
         self._chunks.append(text)
-        self._starts.extend([at] * len(text))
-        self._ends.extend([at] * len(text))
+        self._run(at, len(text), 0)
+        if text:
+            self._last_end = at
 
     def end_position(self) -> int:
         """Original offset just after the last character appended so far."""
-        return self._ends[-1] if len(self._ends) else 0
+        return self._last_end if self._length else 0
 
     def last_char(self) -> str:
         for chunk in reversed(self._chunks):
@@ -106,7 +146,8 @@ class TextBuilder:
         return ""
 
     def build(self) -> tuple[str, OffsetMap]:
-        return "".join(self._chunks), OffsetMap(self._starts, self._ends, self.original_length)
+        return "".join(self._chunks), OffsetMap(self._norm, self._orig, self._step, self._end_at, self._length,
+                                                self.original_length)
 
 
 class LineIndex:

@@ -78,11 +78,11 @@ def drafts(path: Path = CORPUS) -> list[Draft]:
 
 
 def main() -> int:
+    from real_text_rules import JUDGED, judged  # noqa: E402
+
     from linter.engine.loader import load_rules, select_rules
     from linter.lint import lint
     from linter.read.sources import Source
-
-    from real_text_rules import JUDGED, judged  # noqa: E402
 
     rules = select_rules(load_rules(), JUDGED, None)
     chars = 0
