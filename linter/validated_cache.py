@@ -5,7 +5,9 @@ schemas is most of a warm run's fixed cost, and its result depends only on
 the files' bytes, the schemas' bytes and the code that reads them. So the
 result is pickled under a key made of all of those; a changed byte anywhere
 makes a new key, and the stale entry is removed when the new one is written.
-A cache that cannot be used only costs speed.
+A cache that cannot be used only costs speed. Unpickling runs code, so an
+entry is read only when this user owns it and nobody else may write it (a
+shared or planted cache directory is rebuilt, not trusted).
 """
 
 from __future__ import annotations
@@ -46,12 +48,20 @@ def cached(kind: str, key: str, build: Callable[[], T]) -> T:
     path = folder / f"{kind}-{key}.pickle"
     try:
         with open(path, "rb") as fh:
-            return pickle.load(fh)
+            if _trusted(os.fstat(fh.fileno())):
+                return pickle.load(fh)
     except Exception:  # missing, unreadable or damaged: build it again
         pass
     value = build()
     _store(folder, kind, path, value)
     return value
+
+
+def _trusted(stat: os.stat_result) -> bool:
+    """Written by this user (mkstemp makes it 0600), and writable by no one else."""
+    if not hasattr(os, "geteuid"):
+        return True  # no POSIX owners (Windows): the user's profile folder is the boundary
+    return stat.st_uid == os.geteuid() and not stat.st_mode & 0o022
 
 
 def _store(folder: Path, kind: str, path: Path, value: object) -> None:

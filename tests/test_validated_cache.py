@@ -86,3 +86,30 @@ def test_the_key_follows_every_byte(tmp_path):
     a.write_text("x: 2\n", encoding="utf-8")
     assert content_key("data", [a]) != before
     assert content_key("data", [a], extra="other kinds") != content_key("data", [a])
+
+
+class _Planted:
+    """Unpickling this runs code: it touches a file."""
+
+    def __init__(self, marker):
+        self.marker = marker
+
+    def __reduce__(self):
+        return (open, (str(self.marker), "w"))
+
+
+def test_an_entry_others_may_write_is_rebuilt_not_unpickled(own_cache, tmp_path):
+    import os
+    import pickle
+
+    from linter.validated_cache import cached
+
+    marker = tmp_path / "ran"
+    own_cache.mkdir(parents=True)
+    planted = own_cache / "demo-k.pickle"
+    planted.write_bytes(pickle.dumps(_Planted(marker)))
+    os.chmod(planted, 0o666)  # a shared folder anyone can write into
+    assert cached("demo", "k", lambda: "built") == "built"
+    assert not marker.exists()
+    # Written by resolint itself (0600), the entry is read back.
+    assert cached("demo", "k", lambda: "built again") == "built"
