@@ -62,6 +62,7 @@ def _check_json(capsys, *paths) -> dict:
     return json.loads(capsys.readouterr().out)
 
 
+@pytest.mark.slow
 def test_batch_json_is_check_json_plus_errors(capsys, drafts, tmp_path):
     expected = _check_json(capsys, drafts)
     out = tmp_path / "out.json"

@@ -36,6 +36,7 @@ def _compare(texts: list[str]) -> None:
     assert not differ, differ[:3]
 
 
+@pytest.mark.slow  # loads spaCy and the model: make test runs it
 def test_the_seeds_segment_the_same():
     lines = [line for path in SEED_FILES
              for line in path.read_text(encoding="utf-8").split("\n") if line.strip()]
