@@ -17,7 +17,15 @@ import re
 
 from linter.read import english_shapes as en
 from linter.read.line_shapes import BLANK_RULE, FOOTNOTE_RULE, LONE_NUMBER, PAGE_FURNITURE
-from linter.read.logical_lines import NUMBERED, Normalized, Writer, physical_lines, trim
+from linter.read.logical_lines import (
+    NUMBERED,
+    SUPERSCRIPT_DIGITS,
+    Normalized,
+    Writer,
+    note_number,
+    physical_lines,
+    trim,
+)
 from linter.read.markdown_text import MD_RULE, MarkdownReader
 from linter.read.sources import Source
 
@@ -34,7 +42,6 @@ _SURE_MARKER = re.compile(r"(?<=[a-z][,;])([1-9]\d{0,2})(?= [a-z])")
 _NOT_BEFORE_MARKER = re.compile(r"(?:\b(?:Corr|Add|Rev|CP|CMP|CMA|No|Nos|vol|para|paras|art|Part|Sess|L|Sub|WG|CRP"
                                 r"|Misc|INF|Amend|Suppl|sect|chap|p|pp)\.|[A-Z]\.|[./\-+])$")
 _SUPERSCRIPT = re.compile(r"[¹²³⁴⁵⁶⁷⁸⁹⁰]+")
-_SUPER_DIGITS = str.maketrans("⁰¹²³⁴⁵⁶⁷⁸⁹", "0123456789")
 # A footnote body's first line: its number, then the text (1 United Nations, Treaty Series, vol. 2225, No. 39574.).
 _NOTE_START = re.compile(r"^\s*(?:\[(\d{1,3})\]|(\d{1,3})(?![\d.,/])|([¹²³⁴⁵⁶⁷⁸⁹⁰]+))\s*(?=\S)")
 _NOTES_HEADING = re.compile(r"^\s*(?:Notes|Footnotes)\s*:?\s*$")
@@ -122,7 +129,7 @@ class EnglishReader:
                 k += 1
                 continue
             note = _NOTE_START.match(raw)
-            if note and self._note_number(note) == self.last_note + 1 and self._note_number(note) <= self.max_marker \
+            if note and note_number(note) == self.last_note + 1 and note_number(note) <= self.max_marker \
                     and self._ends_paragraph() and not NUMBERED.match(content):
                 k = self._notes(k)  # a footnote at the bottom of a page, without a rule line
                 continue
@@ -169,7 +176,7 @@ class EnglishReader:
         line = self.text[start:end]
         found: list[tuple[int, int, int, int]] = []  # marker start, end, number, where the text before it ends
         for m in _SUPERSCRIPT.finditer(line):
-            found.append((m.start(), m.end(), int(m.group(0).translate(_SUPER_DIGITS)), m.start()))
+            found.append((m.start(), m.end(), int(m.group(0).translate(SUPERSCRIPT_DIGITS)), m.start()))
         for m in _GLUED.finditer(line):
             g = 1 if m.group(1) else 2
             if not _NOT_BEFORE_MARKER.search(line, 0, m.start() - (g - 1)):
@@ -191,13 +198,6 @@ class EnglishReader:
         self.tail = "".join(tail)
 
     # --- footnote bodies --------------------------------------------------------------------
-    @staticmethod
-    def _note_number(m: re.Match) -> int:
-        if m.group(1):
-            return int(m.group(1))
-        if m.group(2):
-            return int(m.group(2))
-        return int(m.group(3).translate(_SUPER_DIGITS))
 
     def _notes(self, k: int) -> int:
         """Read footnote bodies from line k; return the index of the first line after them."""
@@ -223,9 +223,9 @@ class EnglishReader:
                     self._note(current)
                     k = body + 1
                     continue
-            if note and self._note_number(note) == self.last_note + 1:
+            if note and note_number(note) == self.last_note + 1:
                 g = next(x for x in (1, 2, 3) if note.group(x))
-                current = [self._note_number(note), start + note.start(g), start + note.end(g), [(start + note.end(), end)]]
+                current = [note_number(note), start + note.start(g), start + note.end(g), [(start + note.end(), end)]]
                 self._note(current)
                 k += 1
                 continue

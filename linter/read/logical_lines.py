@@ -56,6 +56,19 @@ REPEATED4 = re.compile(r"([\u4e00-\u9fff\u3001-\u3003\uff0c\uff1b\uff1a\u300a\u3
 LETTER_SPACED = re.compile(r"[\u4e00-\u9fff](?: [\u4e00-\u9fff]){2,}")
 # A numbered paragraph or sub-item: 1. (a) (一) a)
 NUMBERED = re.compile(r"^\s*[“\"]?(?:\d{1,3}\s*[.．]|[(（][a-z一二三四五六七八九十]{1,3}[)）]|[a-z][.)])\s*")
+# Footnote numbers as superscript digits (¹²), read as the number they stand for.
+SUPERSCRIPT_DIGITS = str.maketrans("⁰¹²³⁴⁵⁶⁷⁸⁹", "0123456789")
+
+
+def note_number(m: re.Match) -> int:
+    """The number of a footnote line matched as [n] (group 1), n (group 2) or superscript digits (group 3)."""
+    if m.group(1):
+        return int(m.group(1))
+    if m.group(2):
+        return int(m.group(2))
+    return int(m.group(3).translate(SUPERSCRIPT_DIGITS))
+
+
 # A footnote number glued to the start of a line: "1 联合国，《条约汇编》…".
 GLUED_START = re.compile(r"^\s*(\d{1,3})[ \t]+(?=[^\d\s年月日号段条款卷个次届项%])")
 

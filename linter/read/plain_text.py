@@ -7,10 +7,12 @@ import re
 from linter.read.line_shapes import FOOTNOTE_RULE, is_standalone
 from linter.read.logical_lines import (
     NUMBERED,
+    SUPERSCRIPT_DIGITS,
     TERMINAL,
     Normalized,
     Writer,
     emit_header,
+    note_number,
     physical_lines,
 )
 from linter.read.markdown_text import MD_RULE
@@ -21,7 +23,6 @@ _GLUED_MARKER = re.compile(
     r"(?=[ \t]?(?:[\u4e00-\u9fff《“（(]|[，。；、：]|$))(?![ \t]?[年月日号段条款卷个次届项名亿万千百%])"
 )
 _NOTE_LINE = re.compile(r"^\s*(?:\[(\d{1,3})\]|(\d{1,3})(?![\d.．、])|([¹²³⁴⁵⁶⁷⁸⁹⁰]+))\s*(?=\S)")
-_SUPERSCRIPT = str.maketrans("⁰¹²³⁴⁵⁶⁷⁸⁹", "0123456789")
 _SUPER_MARKER = re.compile(r"[¹²³⁴⁵⁶⁷⁸⁹⁰]+")
 
 
@@ -49,8 +50,8 @@ class PlainReader:
                 in_notes = True
                 continue
             note = _NOTE_LINE.match(raw)
-            if note and (in_notes or standalone_open or self._after_body_end()) and self._note_number(note) == last_note + 1:
-                number = self._note_number(note)
+            if note and (in_notes or standalone_open or self._after_body_end()) and note_number(note) == last_note + 1:
+                number = note_number(note)
                 g = next(x for x in (1, 2, 3) if note.group(x))
                 self.w.note(number, start + note.start(g), start + note.end(g), [(start + note.end(), end)])
                 last_note = number
@@ -78,20 +79,13 @@ class PlainReader:
     def _after_body_end(self) -> bool:
         return self.w.last_char() in "。" or self.w.current_empty()
 
-    @staticmethod
-    def _note_number(m: re.Match) -> int:
-        if m.group(1):
-            return int(m.group(1))
-        if m.group(2):
-            return int(m.group(2))
-        return int(m.group(3).translate(_SUPERSCRIPT))
 
     def _emit_with_markers(self, start: int, end: int) -> None:
         pos = start
         seg = self.text[start:end]
         found: list[tuple[int, int, int, int]] = []
         for m in _SUPER_MARKER.finditer(seg):
-            found.append((m.start(), m.end(), m.end(), int(m.group(0).translate(_SUPERSCRIPT))))
+            found.append((m.start(), m.end(), m.end(), int(m.group(0).translate(SUPERSCRIPT_DIGITS))))
         if self.glued_markers:
             for m in _GLUED_MARKER.finditer(seg):
                 skip = m.end() + (1 if seg[m.end() : m.end() + 1] in (" ", "\t") else 0)
