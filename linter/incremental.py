@@ -12,6 +12,7 @@ from __future__ import annotations
 import dataclasses
 from typing import Sequence
 
+from linter.analyses.memo import KeptMemos, text_memos
 from linter.checks import checkers
 from linter.engine.rule import Rule
 from linter.engine.runner import PER_RESOLUTION
@@ -54,6 +55,7 @@ class IncrementalLinter:
         self.whole = [r for r in self.rules if r not in self.local]
         self._cache: dict[tuple, tuple[tuple[Finding, ...], ...]] = {}  # part key → findings per local rule
         self.reused = 0  # parts whose local findings came from the cache in the last lint (for bench and tests)
+        self.memos = KeptMemos()  # per-paragraph analyses (dates, citations …) kept for the next version
 
     def findings(self, doc: Document) -> list[Finding]:
         """What `runner.run(doc, rules)` returns, sorted the same way."""
@@ -79,5 +81,6 @@ class IncrementalLinter:
         return sorted(found, key=Finding.sort_key)
 
     def parse_and_check(self, source) -> tuple[Document, list[Finding]]:
-        doc = parse(source)
-        return doc, self.findings(doc)
+        with text_memos(self.memos):
+            doc = parse(source)
+            return doc, self.findings(doc)

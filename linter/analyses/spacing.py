@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from linter.analyses.memo import per_text
 from linter.read.structure import Document
 
 # A digit then a Chinese character, or the reverse, with at most two spaces between.
@@ -34,14 +35,20 @@ def boundaries(doc: Document) -> list[Boundary]:
     found = []
     original = doc.source.text
     for part in doc.body_parts():
-        for m in _BOUNDARY.finditer(part.text):
-            left = part.offset + m.start() - 1
-            right = part.offset + m.end()
+        for start, end in _meetings(part.text):
+            left = part.offset + start - 1
+            right = part.offset + end
             gap = original[doc.span(left, left + 1)[1] : doc.span(right, right + 1)[0]]
             if gap.strip(_GAP_SPACES):
                 continue
-            found.append(Boundary(part.offset + m.start(), part.offset + m.end()))
+            found.append(Boundary(part.offset + start, part.offset + end))
     return found
+
+
+@per_text
+def _meetings(text: str) -> list[tuple[int, int]]:
+    """The gaps where digits and Chinese characters meet in a part's text."""
+    return [m.span() for m in _BOUNDARY.finditer(text)]
 
 
 def majority_spaced(doc: Document) -> bool | None:
