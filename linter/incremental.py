@@ -18,7 +18,7 @@ from linter.engine.rule import Rule
 from linter.engine.runner import PER_RESOLUTION
 from linter.findings import Edit, Finding
 from linter.read.document import Document, Footer, Footnote, Header, Part
-from linter.read.structure import parse
+from linter.read.reparse import Reparser
 
 # Kinds whose findings on a part depend on nothing outside it (checked against `lint` by the equivalence test).
 LOCAL_KINDS = frozenset({
@@ -56,6 +56,7 @@ class IncrementalLinter:
         self._cache: dict[tuple, tuple[tuple[Finding, ...], ...]] = {}  # part key → findings per local rule
         self.reused = 0  # parts whose local findings came from the cache in the last lint (for bench and tests)
         self.memos = KeptMemos()  # per-paragraph analyses (dates, citations …) kept for the next version
+        self.reparser = Reparser()  # re-reads only the lines around an edit
 
     def findings(self, doc: Document) -> list[Finding]:
         """What `runner.run(doc, rules)` returns, sorted the same way."""
@@ -82,5 +83,5 @@ class IncrementalLinter:
 
     def parse_and_check(self, source) -> tuple[Document, list[Finding]]:
         with text_memos(self.memos):
-            doc = parse(source)
+            doc = self.reparser.parse(source)
             return doc, self.findings(doc)
