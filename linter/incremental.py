@@ -12,7 +12,7 @@ from __future__ import annotations
 import dataclasses
 from typing import Sequence
 
-from linter.analyses.memo import KeptMemos, text_memos
+from linter.analyses.memo import KeptMemos, part_key, text_memos
 from linter.checks import checkers
 from linter.engine.rule import Rule
 from linter.engine.runner import PER_RESOLUTION
@@ -30,13 +30,6 @@ def _alone(doc: Document, part: Part) -> Document:
     """`doc` with `part` as its only part: the same text and offsets, so findings come out where they belong."""
     return Document(doc.source, doc.text, doc.offsets, Header(), None, (), (), (), (part,) if isinstance(part, Footnote)
                     else (), Footer(), other=() if isinstance(part, Footnote) else (part,))
-
-
-def _key(doc: Document, part: Part) -> tuple:
-    """What a local rule's findings on `part` depend on: its kind and fields, its text, the shape of its map."""
-    fields = tuple(getattr(part, name, None) for name in ("kind", "number", "label", "level"))
-    base, shape = doc.offsets.shape(part.offset, part.offset + len(part.text))
-    return (type(part).__name__, fields, part.text, shape), base
 
 
 def _shift(finding: Finding, by: int) -> Finding:
@@ -68,7 +61,7 @@ class IncrementalLinter:
         cache: dict[tuple, tuple[tuple[Finding, ...], ...]] = {}
         self.reused = 0
         for part in doc.body_parts():
-            key, base = _key(doc, part)
+            key, base = part_key(doc, part)
             per_rule = cache.get(key) or self._cache.get(key)
             if per_rule is None:
                 alone = _alone(doc, part)

@@ -5,8 +5,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from linter.analyses.memo import per_text
-from linter.read.structure import Document
+from linter.analyses.memo import per_part
+from linter.read.structure import Document, Part
 
 # A digit then a Chinese character, or the reverse, with at most two spaces between.
 _BOUNDARY = re.compile(r"(?<=\d)[ \u00a0]{0,2}(?=[\u4e00-\u9fff])|(?<=[\u4e00-\u9fff])[ \u00a0]{0,2}(?=\d)")
@@ -33,22 +33,23 @@ def boundaries(doc: Document) -> list[Boundary]:
     drafter's spacing and is left out.
     """
     found = []
-    original = doc.source.text
     for part in doc.body_parts():
-        for start, end in _meetings(part.text):
-            left = part.offset + start - 1
-            right = part.offset + end
-            gap = original[doc.span(left, left + 1)[1] : doc.span(right, right + 1)[0]]
-            if gap.strip(_GAP_SPACES):
-                continue
-            found.append(Boundary(part.offset + start, part.offset + end))
+        found.extend(Boundary(part.offset + start, part.offset + end) for start, end in _part_boundaries(doc, part))
     return found
 
 
-@per_text
-def _meetings(text: str) -> list[tuple[int, int]]:
-    """The gaps where digits and Chinese characters meet in a part's text."""
-    return [m.span() for m in _BOUNDARY.finditer(text)]
+@per_part
+def _part_boundaries(doc: Document, part: Part) -> list[tuple[int, int]]:
+    """The meetings in one part whose spacing the original shows, as offsets into the part's text."""
+    found = []
+    original = doc.source.text
+    for m in _BOUNDARY.finditer(part.text):
+        left = part.offset + m.start() - 1
+        right = part.offset + m.end()
+        gap = original[doc.span(left, left + 1)[1] : doc.span(right, right + 1)[0]]
+        if not gap.strip(_GAP_SPACES):
+            found.append(m.span())
+    return found
 
 
 def majority_spaced(doc: Document) -> bool | None:
