@@ -12,12 +12,13 @@ from __future__ import annotations
 import dataclasses
 from typing import Sequence
 
+from linter.analyses.memo import KeptMemos, part_key, text_memos
 from linter.checks import checkers
 from linter.engine.rule import Rule
 from linter.engine.runner import PER_RESOLUTION
 from linter.findings import Edit, Finding
 from linter.read.document import Document, Footer, Footnote, Header, Part
-from linter.read.structure import parse
+from linter.read.reparse import Reparser
 
 # Kinds whose findings on a part depend on nothing outside it (checked against `lint` by the equivalence test).
 LOCAL_KINDS = frozenset({
@@ -29,13 +30,6 @@ def _alone(doc: Document, part: Part) -> Document:
     """`doc` with `part` as its only part: the same text and offsets, so findings come out where they belong."""
     return Document(doc.source, doc.text, doc.offsets, Header(), None, (), (), (), (part,) if isinstance(part, Footnote)
                     else (), Footer(), other=() if isinstance(part, Footnote) else (part,))
-
-
-def _key(doc: Document, part: Part) -> tuple:
-    """What a local rule's findings on `part` depend on: its kind and fields, its text, the shape of its map."""
-    fields = tuple(getattr(part, name, None) for name in ("kind", "number", "label", "level"))
-    base, shape = doc.offsets.shape(part.offset, part.offset + len(part.text))
-    return (type(part).__name__, fields, part.text, shape), base
 
 
 def _shift(finding: Finding, by: int) -> Finding:
@@ -54,6 +48,8 @@ class IncrementalLinter:
         self.whole = [r for r in self.rules if r not in self.local]
         self._cache: dict[tuple, tuple[tuple[Finding, ...], ...]] = {}  # part key → findings per local rule
         self.reused = 0  # parts whose local findings came from the cache in the last lint (for bench and tests)
+        self.memos = KeptMemos()  # per-paragraph analyses (dates, citations …) kept for the next version
+        self.reparser = Reparser()  # re-reads only the lines around an edit
 
     def findings(self, doc: Document) -> list[Finding]:
         """What `runner.run(doc, rules)` returns, sorted the same way."""
@@ -65,7 +61,7 @@ class IncrementalLinter:
         cache: dict[tuple, tuple[tuple[Finding, ...], ...]] = {}
         self.reused = 0
         for part in doc.body_parts():
-            key, base = _key(doc, part)
+            key, base = part_key(doc, part)
             per_rule = cache.get(key) or self._cache.get(key)
             if per_rule is None:
                 alone = _alone(doc, part)
@@ -79,5 +75,6 @@ class IncrementalLinter:
         return sorted(found, key=Finding.sort_key)
 
     def parse_and_check(self, source) -> tuple[Document, list[Finding]]:
-        doc = parse(source)
-        return doc, self.findings(doc)
+        with text_memos(self.memos):
+            doc = self.reparser.parse(source)
+            return doc, self.findings(doc)

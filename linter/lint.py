@@ -134,7 +134,8 @@ def lint_text(source: Source, text: str, rules: Sequence[Rule], incremental: Inc
         return lint(source, rules)
     with _ONE_AT_A_TIME:
         doc, findings = incremental.parse_and_check(source)
-    return LintResult(doc, locate_in_word(doc, tuple(findings)))
+    findings, suppressed = apply_suppressions(doc, findings, rules)
+    return LintResult(doc, locate_in_word(doc, findings), locate_in_word(doc, suppressed))
 
 
 def incremental_linter(rules: Sequence[Rule]) -> IncrementalLinter:

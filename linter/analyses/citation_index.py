@@ -12,6 +12,7 @@ from linter.analyses.footnote_citations import (
     ParsedFootnote,
     parse_footnote,
 )
+from linter.analyses.memo import per_text
 from linter.analyses.treaty_mentions import (
     Mention,
     document_mentions,
@@ -120,7 +121,7 @@ def build_index(doc: Document, registry: Registry) -> CitationIndex:
     notes: list[Note] = []
     previous: Note | None = None
     for footnote in doc.footnotes:
-        parsed = parse_footnote(footnote.text)
+        parsed = _parsed(footnote.text)
         publication = None
         if parsed is not None and len(parsed.sources) == 1:
             publication = publication_of(parsed.sources[0], previous.publication if previous else None)
@@ -152,6 +153,9 @@ def _cited_by_form(text: str, parsed: ParsedFootnote | None, previous: Note | No
         found.extend(registry.by_cited_form(piece))
     return tuple(dict.fromkeys(found))
 
+
+# A footnote body parsed once a lint (and, in an editor's session, kept while it does not change).
+_parsed = per_text(parse_footnote)
 
 _last: tuple[Document, Registry, CitationIndex] | None = None
 

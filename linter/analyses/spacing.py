@@ -5,7 +5,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from linter.read.structure import Document
+from linter.analyses.memo import per_part
+from linter.read.structure import Document, Part
 
 # A digit then a Chinese character, or the reverse, with at most two spaces between.
 _BOUNDARY = re.compile(r"(?<=\d)[ \u00a0]{0,2}(?=[\u4e00-\u9fff])|(?<=[\u4e00-\u9fff])[ \u00a0]{0,2}(?=\d)")
@@ -32,15 +33,22 @@ def boundaries(doc: Document) -> list[Boundary]:
     drafter's spacing and is left out.
     """
     found = []
-    original = doc.source.text
     for part in doc.body_parts():
-        for m in _BOUNDARY.finditer(part.text):
-            left = part.offset + m.start() - 1
-            right = part.offset + m.end()
-            gap = original[doc.span(left, left + 1)[1] : doc.span(right, right + 1)[0]]
-            if gap.strip(_GAP_SPACES):
-                continue
-            found.append(Boundary(part.offset + m.start(), part.offset + m.end()))
+        found.extend(Boundary(part.offset + start, part.offset + end) for start, end in _part_boundaries(doc, part))
+    return found
+
+
+@per_part
+def _part_boundaries(doc: Document, part: Part) -> list[tuple[int, int]]:
+    """The meetings in one part whose spacing the original shows, as offsets into the part's text."""
+    found = []
+    original = doc.source.text
+    for m in _BOUNDARY.finditer(part.text):
+        left = part.offset + m.start() - 1
+        right = part.offset + m.end()
+        gap = original[doc.span(left, left + 1)[1] : doc.span(right, right + 1)[0]]
+        if not gap.strip(_GAP_SPACES):
+            found.append(m.span())
     return found
 
 

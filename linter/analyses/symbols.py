@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from typing import Sequence
 
 from linter.analyses.dates import SPACE, DateMention, find_dates
+from linter.analyses.memo import per_text
 
 # One number: 66/181, 2013/38, 53/243 A和B, 1373(2001), 2200 A (XXI), S-23/2, 1/CP.21.
 _NUMBER = (
@@ -63,6 +64,7 @@ class NumberCitation:
     organ_start: int | None
 
 
+@per_text
 def find_number_citations(text: str, organ_words: Sequence[str]) -> list[NumberCitation]:
     """Every citation of resolutions or decisions by number in `text`.
 

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import copy
 import dataclasses
 import re
 from dataclasses import dataclass
 
+from linter.analyses.memo import per_text
 from linter.read.structure import Document, FootnoteMarker, Part
 from linter.registries.treaties import Registry, Treaty
 
@@ -52,7 +54,15 @@ class Mention:
 
 
 def part_mentions(text: str, registry: Registry) -> list[Mention]:
-    """Every 《title》 in a part's text, resolved against the registry without document context."""
+    """Every 《title》 in a part's text, resolved against the registry without document context.
+
+    New Mention objects each call (the citation index tells the mentions of two parts apart by identity), copied
+    from those the lint found in this text before."""
+    return [copy.copy(mention) for mention in _part_mentions(text, registry)]
+
+
+@per_text
+def _part_mentions(text: str, registry: Registry) -> list[Mention]:
     mentions: list[Mention] = []
     taken: list[tuple[int, int]] = []
     for m in _AMENDED.finditer(text):

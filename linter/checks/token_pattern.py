@@ -14,6 +14,7 @@ import json
 import re
 from typing import Iterator
 
+from linter.analyses.memo import per_text_batch
 from linter.analyses.segmentation import segmenter
 from linter.engine.rule import Rule, iter_parts
 from linter.findings import Finding
@@ -96,26 +97,38 @@ def _some_word(value, texts: list[str]) -> bool:
 
 def check_token_pattern(doc: Document, rule: Rule) -> Iterator[Finding]:
     opts = rule.options
-    prefilter = re.compile(opts["prefilter"])
-    patterns_json = _patterns_json(rule)
-    report = opts.get("report")
     replacement = opts.get("replacement")
     safe = opts.get("fix", "safe") == "safe"
+    fix = replacement if opts.get("fix", "safe") != "none" else None
+    parts = list(iter_parts(doc, opts.get("scope", "all")))
+    found = _part_hits([part.text for part in parts], opts["prefilter"], _patterns_json(rule), opts.get("report"))
+    for part, hits in zip(parts, found):
+        for start, end, match, context in hits:
+            yield rule.finding(doc, part.offset + start, part.offset + end, replacement=fix, safe=safe,
+                               values={"match": match, "replacement": replacement or "", "context": context})
 
-    clauses: list[tuple[int, str]] = []  # (offset in doc.text, clause text)
-    for part in iter_parts(doc, opts.get("scope", "all")):
+
+@per_text_batch
+def _part_hits(texts: list[str], prefilter: str, patterns_json: str,
+               report: int | None) -> list[list[tuple[int, int, str, str]]]:
+    """For each text, where the patterns match in it: (start, end, the match, its context), in order. The texts
+    are segmented in one batch (only the clauses the prefilter finds)."""
+    hit_at = re.compile(prefilter)
+    clauses: list[tuple[int, int, str]] = []  # (which text, offset in it, clause text)
+    for i, text in enumerate(texts):
         seen: set[tuple[int, int]] = set()
-        for hit in prefilter.finditer(part.text):
-            cs, ce = clause_around(part.text, hit.start(), hit.end())
+        for hit in hit_at.finditer(text):
+            cs, ce = clause_around(text, hit.start(), hit.end())
             if (cs, ce) not in seen:
                 seen.add((cs, ce))
-                clauses.append((part.offset + cs, part.text[cs:ce]))
+                clauses.append((i, cs, text[cs:ce]))
+    out: list[list[tuple[int, int, str, str]]] = [[] for _ in texts]
     if not clauses:
-        return
+        return out
     seg = segmenter()
-    words_list = seg.segment_many([text for _, text in clauses])
+    words_list = seg.segment_many([text for _, _, text in clauses])
     matches = _cached_matches(seg, patterns_json, words_list)
-    for (offset, text), words, spans in zip(clauses, words_list, matches):
+    for (i, offset, text), words, spans in zip(clauses, words_list, matches):
         starts = [0]
         for w in words:
             starts.append(starts[-1] + len(w))
@@ -125,12 +138,9 @@ def check_token_pattern(doc: Document, rule: Rule) -> Iterator[Finding]:
         # Two patterns may match around one token (的 before a preposition and before a verb): report it once.
         reported = sorted({(s + report, s + report + 1) if report is not None else (s, e) for s, e in spans})
         for s, e in reported:
-            start, end = offset + starts[s], offset + ends[e - 1]
-            found = text[starts[s] : ends[e - 1]]
             context = text[starts[max(0, s - 2)] : ends[min(len(words), e + 2) - 1]]
-            fix = replacement if opts.get("fix", "safe") != "none" else None
-            yield rule.finding(doc, start, end, replacement=fix, safe=safe,
-                               values={"match": found, "replacement": replacement or "", "context": context})
+            out[i].append((offset + starts[s], offset + ends[e - 1], text[starts[s] : ends[e - 1]], context))
+    return out
 
 
 def _cached_matches(seg, patterns_json: str, words_list: list[tuple[str, ...]]) -> list[list[tuple[int, int]]]:

@@ -95,6 +95,10 @@ class Writer:
             self.body.insert("\n", self.body.end_position())
         self.lines.append([len(self.body), len(self.body)])
 
+    def open_state(self) -> tuple[bool, str]:
+        """What the next line's reading may ask of the Writer: whether the open line is empty, its last character."""
+        return self.current_empty(), self.last_char()
+
     def current_empty(self) -> bool:
         return not self.lines or self.lines[-1][0] == len(self.body)
 
@@ -198,7 +202,10 @@ def collapsed(text: str) -> str:
     return LETTER_SPACED.sub(lambda m: m.group(0).replace(" ", ""), REPEATED4.sub(r"\1", text)).strip()
 
 
-def find_organ_line(lines: list[str], limit: int = 80) -> int | None:
+ORGAN_SEARCH = 80  # how many physical lines find_organ_line reads
+
+
+def find_organ_line(lines: list[str], limit: int = ORGAN_SEARCH) -> int | None:
     """Index of the organ line (大会，) among the first physical lines, if any."""
     for i, line in enumerate(lines[:limit]):
         clean = collapsed(line)
@@ -249,3 +256,8 @@ def emit_header(writer: Writer, text: str, lines: list[tuple[int, int]], raw: li
     writer.new_line()
     writer.emit(*lines[organ])
     return organ + 1
+
+
+def header_lines_read(raw: list[str], first: int) -> int:
+    """The last physical line emit_header looked at, when it returned `first`."""
+    return first - 1 if first else min(len(raw), ORGAN_SEARCH) - 1

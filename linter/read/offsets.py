@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from array import array
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 
 
@@ -26,11 +26,12 @@ class OffsetMap:
     last character).
     """
 
-    __slots__ = ("_norm", "_orig", "_step", "_end_at", "_length", "original_length")
+    __slots__ = ("_norm", "_orig", "_step", "_end_at", "_end_keys", "_length", "original_length")
 
     def __init__(self, norm: array, orig: array, step: array, end_at: dict[int, int], length: int,
                  original_length: int):
         self._norm, self._orig, self._step, self._end_at = norm, orig, step, end_at
+        self._end_keys: list[int] | None = None  # end_at's keys in order, made when shape first needs them
         self._length = length
         self.original_length = original_length
 
@@ -61,20 +62,35 @@ class OffsetMap:
             return (pos, pos)
         return (self._start(start), self._end(end - 1))
 
-    def shape(self, start: int, end: int) -> tuple[int, bytes]:
+    def shape(self, start: int, end: int) -> tuple[int, tuple]:
         """(base, the map of [start, end] relative to base): equal shapes map equal-length spans alike, shifted by base.
 
-        The character at `end` is included, since an empty span at the end of [start, end) maps through it.
+        The character at `end` is included, since an empty span at the end of [start, end) maps through it. Read
+        off the runs (not character by character), merged where they continue each other, so a map built in
+        pieces (an incremental parse) has the shape of one built at once.
         """
         n = self._length
         if not n:
-            return 0, b""
+            return 0, ()
         base = self._start(start) if start < n else self._end(n - 1)
         stop = min(end + 1, n)
-        starts = array("q", (self._start(i) - base for i in range(start, stop)))
-        ends = array("q", (self._end(i) - base for i in range(start, stop)))
-        tail = b"" if end < n else b"end"
-        return base, starts.tobytes() + b"|" + ends.tobytes() + tail
+        norm, orig, step, end_at = self._norm, self._orig, self._step, self._end_at
+        runs: list[int] = []  # (relative start, relative original, step), flattened
+        j, last = bisect_right(norm, start) - 1, len(norm)
+        while j < last and norm[j] < stop:
+            at = max(norm[j], start)
+            o = orig[j] + step[j] * (at - norm[j]) - base
+            if not (runs and runs[-1] == step[j] and (at - 1) not in end_at
+                    and runs[-2] + step[j] * (at - start - runs[-3]) == o):  # else it continues the run before
+                runs += (at - start, o, step[j])
+            j += 1
+        ends: tuple = ()
+        if end_at:
+            if self._end_keys is None:
+                self._end_keys = sorted(end_at)
+            keys = self._end_keys
+            ends = tuple((i - start, end_at[i] - base) for i in keys[bisect_left(keys, start) : bisect_left(keys, stop)])
+        return base, (tuple(runs), ends, stop - start, end < n)
 
     def point(self, index: int) -> int:
         """Original offset of the insertion point before normalized `index`."""

@@ -22,6 +22,7 @@ from linter.read.logical_lines import (
     Writer,
     collapsed,
     emit_header,
+    header_lines_read,
     physical_lines,
 )
 from linter.registries.lexicon import starts_with_opener
@@ -31,22 +32,49 @@ _PARAGRAPH_NUMBER = re.compile(r"^[“\"]?\d{1,3}\s*[.．]")
 _NOT_FINAL = "，、,"
 
 
+def count_bold_starts(raw: list[str]) -> int:
+    """Lines that start in bold type (the glyphs four times over): a draft with three or more has bold openers."""
+    return sum(1 for line in raw if REPEATED4.match(line.strip()))
+
+
 class PdfReader:
-    def __init__(self, text: str):
+    """Reads line by line (`line`), so that a re-read of an edited draft (reparse) can resume at a line and stop
+    where its `state` meets the earlier reading's again; `seen` is the last line looked at ahead."""
+
+    def __init__(self, text: str, lines: list[tuple[int, int]] | None = None, raw: list[str] | None = None,
+                 bold_starts: int | None = None):
         self.text = text
-        self.lines = physical_lines(text)
-        self.raw = [text[s:e] for s, e in self.lines]
+        self.lines = physical_lines(text) if lines is None else lines
+        self.raw = [text[s:e] for s, e in self.lines] if raw is None else raw
         self.w = Writer(text, collapse_bold=True)
-        bold_starts = sum(1 for line in self.raw if REPEATED4.match(line.strip()))
-        self.doc_has_bold = bold_starts >= 3
+        self.bold_starts = count_bold_starts(self.raw) if bold_starts is None else bold_starts
+        self.doc_has_bold = self.bold_starts >= 3
         self.max_marker = 0
         # Inside the operative part a paragraph starts with its number: a line that follows one not ending
         # a paragraph (after "，") continues it, even when the page top indents it like a paragraph start.
         self.in_operative = False
+        self.after_marker = False
+        self.standalone_open = False
+        self.seen = 0
 
     def run(self) -> Normalized:
-        self._main(emit_header(self.w, self.text, self.lines, self.raw, skip=self._is_furniture))
+        k, n = self.start(), len(self.raw)
+        while k < n:
+            k = self.line(k)
         return self.w.finish()
+
+    def start(self) -> int:
+        """Write the header; return the first body line."""
+        first = emit_header(self.w, self.text, self.lines, self.raw, skip=self._is_furniture)
+        self.seen = header_lines_read(self.raw, first)
+        return first
+
+    def state(self) -> tuple:
+        """What decides how the lines from here on are read (with the Writer's open line)."""
+        return (self.max_marker, self.in_operative, self.after_marker, self.standalone_open, *self.w.open_state())
+
+    def restore(self, state: tuple) -> None:
+        self.max_marker, self.in_operative, self.after_marker, self.standalone_open = state[:4]
 
     def _is_furniture(self, k: int) -> bool:
         return bool(PAGE_FURNITURE.match(self.raw[k])) and not LONE_NUMBER.match(self.raw[k])
@@ -54,50 +82,46 @@ class PdfReader:
     def _next_content(self, k: int) -> int:
         while k < len(self.raw) and not self.raw[k].strip():
             k += 1
+        self.seen = max(self.seen, k)
         return k
 
-    def _main(self, i: int) -> None:
-        after_marker = False
-        standalone_open = False
+    def line(self, i: int) -> int:
+        """Read physical line i (a footnote block: all its lines); return the next line to read."""
         n = len(self.raw)
-        while i < n:
-            raw = self.raw[i]
-            start, end = self.lines[i]
-            if FOOTNOTE_RULE.match(raw) or BLANK_RULE.match(raw):
-                i = self._footnote_block(i + 1)
-                continue
-            if not raw.strip():
-                i += 1
-                continue
-            lone = LONE_NUMBER.match(raw)
-            if lone:
-                self._marker(int(lone.group(1)), start + lone.start(1), start + lone.end(1))
-                after_marker = True
-                i += 1
-                continue
-            if self._is_furniture(i):
-                i += 1
-                continue
-            anchor = WORD_ANCHOR.search(raw)
-            if anchor and LONE_NUMBER.match(self.raw[self._next_content(i + 1)] if self._next_content(i + 1) < n else ""):
-                # Word's footnote anchor ("0 F", "1H") printed before the real number.
-                end = start + anchor.start()
-            glued = GLUED_START.match(raw)
-            if glued and self._fits_marker(int(glued.group(1))) and not self.w.current_empty() and self.w.last_char() not in TERMINAL:
-                self._marker(int(glued.group(1)), start + glued.start(1), start + glued.end(1))
-                start = start + glued.end()
-                after_marker = True
-            content = self.text[start:end].strip()
-            if self._starts_paragraph(raw, content, after_marker) or standalone_open:
-                self.w.new_line()
-                if _PARAGRAPH_NUMBER.match(content):
-                    self.in_operative = True
-                elif is_standalone(content):
-                    self.in_operative = False  # a footer, an annex, the organ line of a resolution quoted in this one
-            self.w.emit(start, end)
-            standalone_open = is_standalone(content)
-            after_marker = False
-            i += 1
+        raw = self.raw[i]
+        start, end = self.lines[i]
+        self.seen = max(self.seen, i)
+        if FOOTNOTE_RULE.match(raw) or BLANK_RULE.match(raw):
+            return self._footnote_block(i + 1)
+        if not raw.strip():
+            return i + 1
+        lone = LONE_NUMBER.match(raw)
+        if lone:
+            self._marker(int(lone.group(1)), start + lone.start(1), start + lone.end(1))
+            self.after_marker = True
+            return i + 1
+        if self._is_furniture(i):
+            return i + 1
+        anchor = WORD_ANCHOR.search(raw)
+        if anchor and LONE_NUMBER.match(self.raw[self._next_content(i + 1)] if self._next_content(i + 1) < n else ""):
+            # Word's footnote anchor ("0 F", "1H") printed before the real number.
+            end = start + anchor.start()
+        glued = GLUED_START.match(raw)
+        if glued and self._fits_marker(int(glued.group(1))) and not self.w.current_empty() and self.w.last_char() not in TERMINAL:
+            self._marker(int(glued.group(1)), start + glued.start(1), start + glued.end(1))
+            start = start + glued.end()
+            self.after_marker = True
+        content = self.text[start:end].strip()
+        if self._starts_paragraph(raw, content, self.after_marker) or self.standalone_open:
+            self.w.new_line()
+            if _PARAGRAPH_NUMBER.match(content):
+                self.in_operative = True
+            elif is_standalone(content):
+                self.in_operative = False  # a footer, an annex, the organ line of a resolution quoted in this one
+        self.w.emit(start, end)
+        self.standalone_open = is_standalone(content)
+        self.after_marker = False
+        return i + 1
 
     def _starts_paragraph(self, raw: str, content: str, after_marker: bool) -> bool:
         if self.w.current_empty():

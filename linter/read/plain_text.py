@@ -12,6 +12,7 @@ from linter.read.logical_lines import (
     Normalized,
     Writer,
     emit_header,
+    header_lines_read,
     note_number,
     physical_lines,
 )
@@ -27,54 +28,82 @@ _SUPER_MARKER = re.compile(r"[¹²³⁴⁵⁶⁷⁸⁹⁰]+")
 
 
 class PlainReader:
-    def __init__(self, text: str, glued_markers: bool):
+    """Reads line by line (`line`), so that a re-read of an edited draft (reparse) can resume at a line and stop
+    where its `state` meets the earlier reading's again."""
+
+    def __init__(self, text: str, glued_markers: bool, lines: list[tuple[int, int]] | None = None,
+                 raw: list[str] | None = None):
         self.text = text
-        self.lines = physical_lines(text)
-        self.raw = [text[s:e] for s, e in self.lines]
+        self.lines = physical_lines(text) if lines is None else lines
+        self.raw = [text[s:e] for s, e in self.lines] if raw is None else raw
         self.w = Writer(text, collapse_bold=True)
         self.glued_markers = glued_markers
         self.max_marker = 0
+        self.in_notes = False
+        self.standalone_open = False
+        self.last_note = 0
+        self.seen = 0  # the last line read ahead of the current one (none here: PdfReader's lookahead)
 
     def run(self) -> Normalized:
-        i = emit_header(self.w, self.text, self.lines, self.raw)
-        in_notes = False
-        standalone_open = False
-        last_note = 0
-        for k in range(i, len(self.lines)):
-            start, end = self.lines[k]
-            raw = self.raw[k]
-            content = raw.strip()
-            if not content:
-                continue
-            if FOOTNOTE_RULE.match(raw) or MD_RULE.match(raw) or content in ("脚注", "注释", "注"):
-                in_notes = True
-                continue
-            note = _NOTE_LINE.match(raw)
-            if note and (in_notes or standalone_open or self._after_body_end()) and note_number(note) == last_note + 1:
-                number = note_number(note)
-                g = next(x for x in (1, 2, 3) if note.group(x))
-                self.w.note(number, start + note.start(g), start + note.end(g), [(start + note.end(), end)])
-                last_note = number
-                in_notes = True
-                continue
-            if in_notes and last_note:
-                # A wrapped footnote body.
-                number, ns, ne, pieces = self.w.notes[-1]
-                if not self.text[pieces[-1][0] : pieces[-1][1]].rstrip().endswith("。"):
-                    pieces.append((start, end))
-                    continue
-            in_notes = False
-            joins = (
-                not self.w.current_empty()
-                and self.w.last_char() not in TERMINAL
-                and not is_standalone(content)
-                and not NUMBERED.match(content)
-            )
-            if not joins or standalone_open:
-                self.w.new_line()
-            self._emit_with_markers(start, end)
-            standalone_open = is_standalone(content)
+        k, n = self.start(), len(self.lines)
+        while k < n:
+            k = self.line(k)
         return self.w.finish()
+
+    def start(self) -> int:
+        """Write the header; return the first body line."""
+        first = emit_header(self.w, self.text, self.lines, self.raw)
+        self.seen = header_lines_read(self.raw, first)
+        return first
+
+    def state(self) -> tuple:
+        """What decides how the lines from here on are read (with the Writer's open line and last note)."""
+        tail = None
+        if self.in_notes and self.last_note:
+            pieces = self.w.notes[-1][3]
+            tail = self.text[pieces[-1][0] : pieces[-1][1]].rstrip().endswith("。")
+        return (self.max_marker, self.in_notes, self.standalone_open, self.last_note, tail, *self.w.open_state())
+
+    def restore(self, state: tuple) -> None:
+        self.max_marker, self.in_notes, self.standalone_open, self.last_note = state[:4]
+
+    def line(self, k: int) -> int:
+        """Read physical line k; return the next line to read."""
+        start, end = self.lines[k]
+        raw = self.raw[k]
+        content = raw.strip()
+        if not content:
+            return k + 1
+        if FOOTNOTE_RULE.match(raw) or MD_RULE.match(raw) or content in ("脚注", "注释", "注"):
+            self.in_notes = True
+            return k + 1
+        note = _NOTE_LINE.match(raw)
+        if note and (self.in_notes or self.standalone_open or self._after_body_end()) \
+                and note_number(note) == self.last_note + 1:
+            number = note_number(note)
+            g = next(x for x in (1, 2, 3) if note.group(x))
+            self.w.note(number, start + note.start(g), start + note.end(g), [(start + note.end(), end)])
+            self.last_note = number
+            self.in_notes = True
+            return k + 1
+        if self.in_notes and self.last_note:
+            # A wrapped footnote body.
+            number, ns, ne, pieces = self.w.notes[-1]
+            if not self.text[pieces[-1][0] : pieces[-1][1]].rstrip().endswith("。"):
+                pieces.append((start, end))
+                return k + 1
+        self.in_notes = False
+        joins = (
+            not self.w.current_empty()
+            and self.w.last_char() not in TERMINAL
+            and not is_standalone(content)
+            and not NUMBERED.match(content)
+        )
+        if not joins or self.standalone_open:
+            self.w.new_line()
+        self._emit_with_markers(start, end)
+        self.standalone_open = is_standalone(content)
+        return k + 1
 
     def _after_body_end(self) -> bool:
         return self.w.last_char() in "。" or self.w.current_empty()
