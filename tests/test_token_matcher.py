@@ -124,5 +124,6 @@ def test_a_token_pattern_rule_imports_no_spacy(tmp_path):
             "r = lint(read_path(sys.argv[1]), configured_rules(Config(), select=['RV131'])); "
             "print(len(r.findings), 'spacy' in sys.modules)")
     env = {"RESOLINT_CACHE_DIR": str(tmp_path / "cache"), "PATH": ""}
-    done = subprocess.run([sys.executable, "-c", code, str(draft)], capture_output=True, text=True, env=env, check=True)
+    done = subprocess.run([sys.executable, "-c", code, str(draft)], capture_output=True, text=True, env=env,
+                          check=True)
     assert done.stdout.split() == ["1", "False"]
