@@ -6,6 +6,7 @@ import dataclasses
 import re
 from dataclasses import dataclass
 
+from linter.analyses.memo import per_text
 from linter.read.structure import Document, FootnoteMarker, Part
 from linter.registries.treaties import Registry, Treaty
 
@@ -52,7 +53,22 @@ class Mention:
 
 
 def part_mentions(text: str, registry: Registry) -> list[Mention]:
-    """Every 《title》 in a part's text, resolved against the registry without document context."""
+    """Every 《title》 in a part's text, resolved against the registry without document context; made once per
+    part and registry in a lint (four rules ask), so the list is shared and must not be changed."""
+    by_registry = _mentions_memo(text)
+    known = by_registry.get(id(registry))
+    if known is None:
+        known = by_registry[id(registry)] = (registry, _part_mentions(text, registry))
+    return known[1]
+
+
+@per_text
+def _mentions_memo(text: str) -> dict[int, tuple[Registry, list[Mention]]]:
+    """part_mentions of `text` by registry id, the registry kept with them (so its id is not reused meanwhile)."""
+    return {}
+
+
+def _part_mentions(text: str, registry: Registry) -> list[Mention]:
     mentions: list[Mention] = []
     taken: list[tuple[int, int]] = []
     for m in _AMENDED.finditer(text):
