@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import os
 import re
+import resource
 import subprocess
 import sys
 import tempfile
@@ -39,6 +40,11 @@ def _single_lint(paths: list[Path]) -> float:
     return sum(len(s.text) for s in sources) / (time.perf_counter() - t0)
 
 
+def _children_cpu() -> float:
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return usage.ru_utime + usage.ru_stime
+
+
 def batch_throughput() -> None:
     print(f"\nbatch: {COUNT} drafts generated from the seeds (every 10th a .docx), all four outputs written")
     with tempfile.TemporaryDirectory() as tmp:
@@ -57,7 +63,7 @@ def batch_throughput() -> None:
         print(f"  single check, `resolint check` of one draft: {len(read_path(str(paths[0])).text) / check_s:>10,.0f} chars/s "
               f"({check_s:.2f} s, mostly start-up)")
         print(f"  {'jobs':>4} {'cache':<5} {'seconds':>8} {'files/s':>8} {'chars/s':>10} {'chars/s/core':>12} "
-              f"{'reused':>6} {'peak GB/worker':>14}")
+              f"{'reused':>6} {'peak GB/worker':>14} {'CPU s':>6} {'chars/CPU s':>11}  (load {os.getloadavg()[0]:.2f})")
         for jobs in (1, 2):
             env = {**os.environ, "RESOLINT_CACHE_DIR": str(Path(tmp) / f"cache-{jobs}")}
             out = Path(tmp) / f"out-{jobs}"
@@ -66,18 +72,20 @@ def batch_throughput() -> None:
                        "--report", str(out / "r.html"), "--json", str(out / "r.json"), "--csv", str(out / "r.csv"),
                        "--annotate-docx", str(out / "word")]
                 out.mkdir(exist_ok=True)
-                t0 = time.perf_counter()
+                t0, cpu0 = time.perf_counter(), _children_cpu()
                 done = subprocess.run(cmd, env=env, capture_output=True, text=True, cwd=ROOT)
-                seconds = time.perf_counter() - t0
+                seconds, cpu = time.perf_counter() - t0, _children_cpu() - cpu0
                 if done.returncode not in (0, 1):
                     print(f"  jobs {jobs} {label}: exit {done.returncode}: {done.stderr.strip()[-300:]}")
                     continue
                 reused = int(m.group(1)) if (m := _REUSED.search(done.stderr)) else 0
                 peak = m.group(1) if (m := _PEAK.search(done.stderr)) else "-"
                 print(f"  {jobs:>4} {label:<5} {seconds:>8.1f} {len(paths) / seconds:>8.1f} {chars / seconds:>10,.0f} "
-                      f"{chars / seconds / jobs:>12,.0f} {reused:>6} {peak:>14}")
+                      f"{chars / seconds / jobs:>12,.0f} {reused:>6} {peak:>14} {cpu:>6.1f} {chars / cpu:>11,.0f}")
         print("  (cold: empty result and segmentation caches; warm: the same command again. Wall time of the whole\n"
-              "   command: start-up, the segmenter loaded once per worker, the four outputs. A warm run loads no model.)")
+              "   command: start-up, the segmenter loaded once per worker, the four outputs. A warm run loads no model.\n"
+              "   CPU s: user and system time of the command and its workers, which other processes' load does not\n"
+              "   inflate as it does the wall time; chars/CPU s is the throughput of one core given to it alone.)")
 
 
 if __name__ == "__main__":

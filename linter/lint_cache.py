@@ -21,6 +21,7 @@ from linter import __version__
 from linter.analyses.segmentation import MODEL_ID
 from linter.engine.rule import Rule
 from linter.findings import Edit, Finding, Fix, WordLocation
+from linter.user_cache import fast_commits
 from rules import DATA_DIR
 
 LINTER_DIR = Path(__file__).resolve().parent
@@ -74,6 +75,7 @@ class LintCache:
             try:
                 self.path.parent.mkdir(parents=True, exist_ok=True)
                 db = sqlite3.connect(self.path, timeout=10)
+                fast_commits(db)
                 db.execute("CREATE TABLE IF NOT EXISTS results (key TEXT PRIMARY KEY, value BLOB NOT NULL)")
                 self._db = db
             except (sqlite3.Error, OSError):

@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import Sequence
 from urllib.parse import quote
 
-from linter import __version__
+from linter import __version__, indented_json
 from linter.findings import Finding
 from linter.read.offsets import LineIndex
 from linter.read.structure import Document
@@ -64,6 +64,12 @@ def render_json(results: list[FileResult], errors: Sequence[FileError] = (), sho
                 baseline: bool = False) -> str:
     """The JSON contract; `show_hidden` adds each file's `suppressed` findings (with `suppressed_by`: comment or
     baseline), `baseline` the top-level count of `baselined` findings."""
+    return indented_json.dumps(json_contract(results, errors, show_hidden, baseline))
+
+
+def json_contract(results: list[FileResult], errors: Sequence[FileError] = (), show_hidden: bool = False,
+                  baseline: bool = False) -> dict:
+    """What render_json writes, as a dict."""
     files = []
     for result in results:
         index = LineIndex(result.text)
@@ -75,7 +81,7 @@ def render_json(results: list[FileResult], errors: Sequence[FileError] = (), sho
     out = {"version": 1, "files": files, "errors": problems}
     if baseline:
         out["baselined"] = sum(len(r.baselined) for r in results)
-    return json.dumps(out, ensure_ascii=False, indent=2)
+    return out
 
 
 def _hidden(result: FileResult) -> list[tuple[Finding, str]]:

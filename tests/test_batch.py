@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 from batch_drafts import draft_folder
 
-from linter.batch.batch_run import INTERRUPTED, ProcessWorkers, run_batch
+from linter.batch.batch_run import INTERRUPTED, ProcessWorkers, run_batch, start_method
 from linter.batch.data_reports import batch_csv, batch_json
 from linter.batch.draft_task import DraftSetup
 from linter.batch.html_report import render_html
@@ -140,6 +140,22 @@ def test_two_worker_processes_give_the_same_report_and_load_the_segmenter_once_e
     assert pooled.jobs == 2 and 1 <= len(pooled.workers) <= 2
     assert all(w["segmenter_loads"] <= 1 for w in pooled.workers.values())
     assert set(progress.current) <= set(paths) and progress.current
+
+
+def test_workers_are_forked_only_where_no_other_thread_runs():
+    import sys
+    import threading
+
+    if sys.platform.startswith("linux") and threading.active_count() == 1:
+        assert start_method() == "fork"
+    stop = threading.Event()
+    other = threading.Thread(target=stop.wait)
+    other.start()
+    try:
+        assert start_method() in ("forkserver", "spawn")
+    finally:
+        stop.set()
+        other.join()
 
 
 @pytest.mark.slow

@@ -20,6 +20,7 @@ from typing import Iterable, Sequence
 
 from linter.errors import InputError
 from linter.user_cache import CACHE_ENV, cache_dir  # noqa: F401 (cache_dir: where batch keeps its results too)
+from linter.user_cache import fast_commits
 
 MODEL_ID = "pkuseg-0.0.25-default"
 MODEL_ENV = "RESOLINT_PKUSEG_MODEL"
@@ -72,6 +73,7 @@ class SegmentCache:
             try:
                 self.path.parent.mkdir(parents=True, exist_ok=True)
                 db = sqlite3.connect(self.path, timeout=5, check_same_thread=False)
+                fast_commits(db)
                 db.execute("CREATE TABLE IF NOT EXISTS segments (key TEXT PRIMARY KEY, tokens TEXT NOT NULL)")
                 self._db = db
             except (sqlite3.Error, OSError) as exc:

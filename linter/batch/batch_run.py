@@ -9,11 +9,20 @@ from __future__ import annotations
 
 import concurrent.futures as cf
 import multiprocessing
+import sys
+import threading
 import time
 from pathlib import Path
 from typing import Callable, Protocol, Sequence
 
-from linter.batch.draft_task import DraftSetup, ModelUnusable, check_draft, check_in_pool, start_pool_worker
+from linter.batch.draft_task import (
+    DraftSetup,
+    ModelUnusable,
+    check_draft,
+    check_in_pool,
+    prepare_to_fork,
+    start_pool_worker,
+)
 from linter.batch.outcomes import BatchResult, FileOutcome
 from linter.batch.result_cache import ResultCache, draft_key, fingerprint
 from linter.errors import InputError
@@ -60,16 +69,27 @@ def read_draft(path: str) -> tuple[bytes | None, str | None]:
 
 
 class ProcessWorkers:
-    """A pool of local worker processes, each set up once (rules, then the segmenter on its first miss)."""
+    """A pool of local worker processes, each set up once.
+
+    On Linux, with no other thread running, the workers are forked from this process after it has imported every
+    checker, read the registries and opened the model (draft_task.prepare_to_fork): they start in milliseconds with
+    all of it shared, none of it read again. Elsewhere they come from a forkserver (or are spawned) and load the
+    rules' code and the segmenter on their first draft that needs them.
+    """
 
     def __init__(self, setup: DraftSetup, jobs: int):
         self.name, self.size = "local", jobs
-        method = "forkserver" if "forkserver" in multiprocessing.get_all_start_methods() else "spawn"
+        method = start_method()
         context = multiprocessing.get_context(method)
-        if method == "forkserver":
+        if method == "fork":
+            prepare_to_fork(setup)
+        elif method == "forkserver":
             context.set_forkserver_preload(["linter.batch.draft_task"])  # workers start with the linter imported
         self.pool = cf.ProcessPoolExecutor(max_workers=jobs, mp_context=context,
                                            initializer=start_pool_worker, initargs=(setup,))
+        if method == "fork":
+            # The first task forks every worker at once, before the pool's own thread starts (cpython#90622).
+            self.pool.submit(int).result()
 
     def submit(self, path: str, data: bytes):
         return self.pool.submit(check_in_pool, path, data)
@@ -90,6 +110,15 @@ class ProcessWorkers:
             self.pool.shutdown(wait=True)
 
 
+def start_method() -> str:
+    """fork where it is safe (Linux, and no thread but this one: a fork copies locks other threads may hold),
+    else forkserver, else spawn."""
+    methods = multiprocessing.get_all_start_methods()
+    if sys.platform.startswith("linux") and "fork" in methods and threading.active_count() == 1:
+        return "fork"
+    return "forkserver" if "forkserver" in methods else "spawn"
+
+
 def run_batch(paths: Sequence[str], setup: DraftSetup, workers_factory: Callable[[], Workers] | None,
               cache: ResultCache | None, progress: Progress, jobs: int = 1) -> BatchResult:
     """Check `paths`; `workers_factory` None checks them here, one after the other."""
@@ -97,10 +126,11 @@ def run_batch(paths: Sequence[str], setup: DraftSetup, workers_factory: Callable
     done: dict[int, FileOutcome] = {}
     stop_reason = ""
     workers: Workers | None = None
-    progress.start(len(paths))
+    started = False
     try:
         key = fingerprint(setup.rules, setup.treaty_files) if cache else ""
         todo: list[tuple[int, str, bytes, str]] = []
+        known: list[tuple[int, FileOutcome]] = []
         for i, path in enumerate(paths):
             data, error = read_draft(path)
             outcome = FileOutcome(path=path, error=error) if error else None
@@ -110,14 +140,21 @@ def run_batch(paths: Sequence[str], setup: DraftSetup, workers_factory: Callable
             if outcome is None:
                 todo.append((i, path, data, draft))
             else:
-                _keep(done, i, outcome, "", None, progress)
+                known.append((i, outcome))
+        if todo and workers_factory is not None:
+            if cache:
+                cache.close()  # no database connection may cross into forked workers; the next put opens another
+            workers = workers_factory()  # before the progress bar's thread starts: workers may be forked
+        progress.start(len(paths))
+        started = True
+        for i, outcome in known:
+            _keep(done, i, outcome, "", None, progress)
         if todo:
-            if workers_factory is None:
+            if workers is None:
                 for i, path, data, draft in todo:
                     progress.checking(path)
                     _keep(done, i, check_draft(setup, path, data), draft, cache, progress)
             else:
-                workers = workers_factory()
                 _run_on(workers, todo, done, cache, progress)
     except KeyboardInterrupt:
         stop_reason = INTERRUPTED
@@ -128,7 +165,8 @@ def run_batch(paths: Sequence[str], setup: DraftSetup, workers_factory: Callable
     finally:
         if workers is not None:
             workers.close(abandon=bool(stop_reason))
-        progress.stop()
+        if started:
+            progress.stop()
     outcomes = tuple(done[i] for i in sorted(done))
     left = tuple(p for i, p in enumerate(paths) if i not in done)
     return BatchResult(outcomes, total=len(paths), not_checked=left, stop_reason=stop_reason,

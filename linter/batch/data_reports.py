@@ -4,18 +4,18 @@ from __future__ import annotations
 
 import csv
 import io
-import json
 
+from linter import indented_json
 from linter.batch.fix_words import fix_in_words
 from linter.batch.outcomes import BatchResult, summarize
 from linter.read.offsets import LineIndex
-from linter.report import FileResult, render_json
+from linter.report import FileResult, json_contract
 
 
 def batch_json(result: BatchResult) -> str:
     """`check --format json` for the drafts that were checked, `errors` for those that could not be, and `batch`:
     whether the run is complete and the counts the HTML report shows. Nothing in it depends on timing or the cache."""
-    data = json.loads(render_json([FileResult(o.path, o.text, o.findings) for o in result.checked]))
+    data = json_contract([FileResult(o.path, o.text, o.findings) for o in result.checked])
     data["errors"] = [{"path": o.path, "message": o.error} for o in result.failed]
     s = summarize(result)
     data["batch"] = {
@@ -29,7 +29,7 @@ def batch_json(result: BatchResult) -> str:
             "findings": s.findings, "by_severity": s.by_severity, "by_category": s.by_category, "by_rule": s.by_rule,
         },
     }
-    return json.dumps(data, ensure_ascii=False, indent=2)
+    return indented_json.dumps(data)
 
 
 CSV_COLUMNS = ("path", "status", "rule", "category", "severity", "line", "column", "end_line", "end_column",

@@ -14,7 +14,7 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 
-from linter.analyses.segmentation import ModelError, segmenter
+from linter.analyses.segmentation import ModelError, SegmentCache, segmenter
 from linter.batch.outcomes import FileOutcome
 from linter.engine.rule import Rule
 from linter.errors import InputError
@@ -63,11 +63,36 @@ def check_draft(setup: DraftSetup, path: str, data: bytes) -> FileOutcome:
 _POOL_SETUP: DraftSetup | None = None
 
 
+_WARM_UP_DRAFT = "大会，\n\n回顾其以往各项决议，\n\n1. 表示关切的注意到报告（A/68/1）；\n\n2. 决定继续审议此事。\n"
+
+
+def prepare_to_fork(setup: DraftSetup) -> None:
+    """Before workers are forked from this process: lint a small draft, so every checker is imported, every
+    registry read and the model opened here, once, and shared by the workers. The segmentation cache is set aside
+    meanwhile: an SQLite connection must never be used on both sides of a fork."""
+    seg = segmenter()
+    cache, seg.cache = seg.cache, None
+    try:
+        check_draft(setup, "warm-up.txt", _WARM_UP_DRAFT.encode())
+    except ModelUnusable:
+        pass  # the workers will say so, on their first draft
+    finally:
+        seg.cache = cache
+
+
 def start_pool_worker(setup: DraftSetup) -> None:
     """Pool initializer: keep the setup for every task; Ctrl-C is the parent's to handle."""
     global _POOL_SETUP
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     _POOL_SETUP = setup
+    if segmenter.cache_info().currsize:  # forked from a process that made its segmenter: give it a cache of its own
+        seg = segmenter()
+        if seg.cache is not None:
+            _INHERITED.append(seg.cache)  # the parent's connection: kept, never used or closed here
+            seg.cache = SegmentCache(seg.cache.path)
+
+
+_INHERITED: list = []
 
 
 def check_in_pool(path: str, data: bytes) -> FileOutcome:

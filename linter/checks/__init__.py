@@ -11,11 +11,17 @@ from __future__ import annotations
 import functools
 import importlib
 import pkgutil
+from pathlib import Path
 
 
 @functools.lru_cache(maxsize=1)
 def _modules() -> tuple:
     return tuple(importlib.import_module(f"{__name__}.{info.name}") for info in pkgutil.iter_modules(__path__))
+
+
+def checker_files() -> list[Path]:
+    """The checkers' source files: what kinds exist and what they accept is in them (read, not imported)."""
+    return sorted(Path(__path__[0]).glob("*.py"))
 
 
 @functools.lru_cache(maxsize=1)

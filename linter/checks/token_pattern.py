@@ -1,9 +1,11 @@
 """The `token-pattern` kind: spaCy Matcher patterns over segmented clauses, for rules that need word boundaries.
 
-Only clauses where the rule's `prefilter` regex matches are segmented; a
-clause that lacks a word every pattern requires is decided without spaCy,
-and match results are cached on disk like segmentations, so most checks
-import no spaCy at all.
+Only clauses where the rule's `prefilter` regex matches are segmented. The
+patterns are matched by token_matcher, which gives spaCy's Matcher's results
+without spaCy for every pattern it can read (all the built-in rules'); a
+pattern it cannot read goes to spaCy's Matcher, whose results are cached on
+disk like segmentations, and a clause that lacks a word every such pattern
+requires is decided without importing spaCy.
 """
 
 from __future__ import annotations
@@ -16,6 +18,7 @@ from typing import Iterator
 
 from linter.analyses.memo import per_text_batch
 from linter.analyses.segmentation import segmenter
+from linter.checks.token_matcher import compile_patterns, find_matches
 from linter.engine.rule import Rule, iter_parts
 from linter.findings import Finding
 from linter.read.structure import Document
@@ -48,15 +51,27 @@ def _patterns_json(rule: Rule) -> str:
 
 
 def prepare_matchers(rules: list[Rule]) -> None:
-    """Build the rules' matchers now (importing spaCy), rather than at the first clause that needs one."""
+    """Build now the spaCy matchers the rules need (importing spaCy), rather than at the first clause that needs
+    one; a rule whose patterns token_matcher reads needs none."""
     for rule in rules:
-        _matcher(_patterns_json(rule))
+        patterns_json = _patterns_json(rule)
+        if _steps(patterns_json) is None:
+            _matcher(patterns_json)
+
+
+@functools.lru_cache(maxsize=64)
+def _steps(patterns_json: str):
+    """The patterns compiled for token_matcher, or None when spaCy's Matcher must run them."""
+    return compile_patterns(_patterns(patterns_json))
 
 
 def match_tokens(patterns_json: str, words: tuple[str, ...]) -> list[tuple[int, int]]:
     texts = [w.rstrip() or w for w in words] + [CLAUSE_END_TOKEN]
     if not any(_could_match(pattern, texts) for pattern in _patterns(patterns_json)):
-        return []  # most clauses: a word every pattern needs is not there, and spaCy is not even imported
+        return []  # most clauses: a word every pattern needs is not there
+    steps = _steps(patterns_json)
+    if steps is not None:
+        return sorted({(s, min(e, len(words))) for s, e in find_matches(steps, texts) if s < len(words)})
     from spacy.tokens import Doc
 
     vocab, matcher = _matcher(patterns_json)
@@ -144,6 +159,10 @@ def _part_hits(texts: list[str], prefilter: str, patterns_json: str,
 
 
 def _cached_matches(seg, patterns_json: str, words_list: list[tuple[str, ...]]) -> list[list[tuple[int, int]]]:
+    """Each clause's matches; those of spaCy's Matcher are kept in the segmentation cache (token_matcher's cost
+    less to compute than to look up)."""
+    if _steps(patterns_json) is not None:
+        return [match_tokens(patterns_json, words) if words else [] for words in words_list]
     salt = hashlib.sha256(patterns_json.encode()).hexdigest()[:16]
     keys = [hashlib.sha256(f"match-end|{salt}|{chr(31).join(words)}".encode()).hexdigest() for words in words_list]
     cached = seg.cache.get_many(sorted(set(keys))) if seg.cache else {}

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from array import array
 from bisect import bisect_left, bisect_right
+from itertools import accumulate, islice
 from dataclasses import dataclass, field
 
 
@@ -170,11 +171,9 @@ class LineIndex:
     """1-based line and column of original offsets (columns count characters)."""
 
     def __init__(self, text: str):
-        self._starts = [0]
-        pos = text.find("\n")
-        while pos != -1:
-            self._starts.append(pos + 1)
-            pos = text.find("\n", pos + 1)
+        # Each line's start: the running sum of the lengths of the lines before it, newlines included (all in C).
+        lines = text.split("\n")
+        self._starts = list(accumulate(map((1).__add__, map(len, islice(lines, len(lines) - 1))), initial=0))
 
     def line_col(self, offset: int) -> tuple[int, int]:
         line = bisect_right(self._starts, offset) - 1
