@@ -5,8 +5,10 @@ from __future__ import annotations
 import copy
 import dataclasses
 import re
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 
+from linter.analyses.clauses import clause_end, clause_start
 from linter.analyses.memo import per_text
 from linter.read.structure import Document, FootnoteMarker, Part
 from linter.registries.treaties import Registry, Treaty
@@ -20,7 +22,7 @@ _FAMILY_TAIL = re.compile(r"\s?及其?(?:各项|三项|两项|所有)?(?:补充|
 # Between the name and its marker only punctuation may stand (议定书》、¹ or 议定书》¹，).
 _TO_MARKER = re.compile(r"[\s，、；。,;：:]{0,3}")
 # A name that is only the subject of a resolution: 关于《X》的 … 第 n 号决议, 题为“…《X》…”的第 n 号决议.
-_CLAUSE_END = "，；。：,;:"
+_CLAUSE_END = re.compile(r"[，；。：,;:]")
 _RESOLUTION_AFTER = re.compile(r"号(?:决议|决定)")
 # 在《X》下通过的《Y》: X is named as the frame Y was adopted under, not as a treaty in its own right.
 _FRAME_AFTER = re.compile(r"\s?(?:框架)?下\s?(?:通过|订立|缔结|设立|谈判)?\s?的\s?(?:\d{4}\s?年\s?)?《")
@@ -64,15 +66,17 @@ def part_mentions(text: str, registry: Registry) -> list[Mention]:
 @per_text
 def _part_mentions(text: str, registry: Registry) -> list[Mention]:
     mentions: list[Mention] = []
-    taken: list[tuple[int, int]] = []
+    taken: list[tuple[int, int]] = []  # the amended-treaty names, in order and apart
+    quotes = _Quotes(text)
     for m in _AMENDED.finditer(text):
         name = f"经{m.group(1)}年《{m.group(2)}》修正的{m.group(3)}年《{m.group(4)}》"
         found = registry.by_full_title(name)
         if found:
-            mentions.append(_mention(text, m.group(4), None, m.start(), m.end(), found, short=False))
+            mentions.append(_mention(text, quotes, m.group(4), None, m.start(), m.end(), found, short=False))
             taken.append((m.start(), m.end()))
     for m in _TITLE.finditer(text):
-        if any(a <= m.start() < b for a, b in taken):
+        within = bisect_right(taken, (m.start(), len(text))) - 1
+        if within >= 0 and m.start() < taken[within][1]:
             continue
         year_match = _YEAR_BEFORE.search(text, max(0, m.start() - 8), m.start())
         year = int(year_match.group(1)) if year_match else None
@@ -83,15 +87,15 @@ def _part_mentions(text: str, registry: Registry) -> list[Mention]:
         if not found and title in _GENERIC_SHORT:
             # 《公约》 can stand for any convention; the document context picks one (_resolve_short).
             found = tuple(t for t in registry.treaties if t.title_zh.endswith(title))
-        mentions.append(_mention(text, title, year, start, m.end(), found, short=not full and bool(found)))
+        mentions.append(_mention(text, quotes, title, year, start, m.end(), found, short=not full and bool(found)))
     return sorted(mentions, key=lambda x: x.start)
 
 
-def _mention(text: str, title: str, year, start: int, end: int, found, short: bool) -> Mention:
+def _mention(text: str, quotes: _Quotes, title: str, year, start: int, end: int, found, short: bool) -> Mention:
     tail = _FAMILY_TAIL.match(text, end)
     return Mention(
         title=title, year=year, start=start, end=end, tail_end=tail.end() if tail else end, family=bool(tail),
-        quoted=_inside_quotes(text, start), resolution_subject=_names_a_resolution(text, start, end),
+        quoted=quotes.inside(start), resolution_subject=_names_a_resolution(text, start, end),
         short=short, treaties=tuple(found),
         frame="在" in _clause_before(text, start) and bool(_FRAME_AFTER.match(text, end)),
         names_body=bool(_BODY_AFTER.match(text, end)),
@@ -100,20 +104,25 @@ def _mention(text: str, title: str, year, start: int, end: int, found, short: bo
 
 def _clause_before(text: str, start: int) -> str:
     """The text of the clause before `start` (from the last ，；。： on)."""
-    clause_start = max((text.rfind(ch, 0, start) for ch in _CLAUSE_END), default=-1) + 1
-    return text[clause_start:start]
+    return text[clause_start(text, start, _CLAUSE_END):start]
 
 
-def _inside_quotes(text: str, pos: int) -> bool:
-    """Whether pos lies inside “…” (a quoted title of another document)."""
-    return text.count("“", 0, pos) > text.count("”", 0, pos)
+class _Quotes:
+    """Where “ and ” stand in a text, to tell whether a position lies inside “…” (a quoted title of another
+    document) without counting from the text's start each time."""
+
+    def __init__(self, text: str) -> None:
+        self.opens = [m.start() for m in re.finditer("“", text)]
+        self.closes = [m.start() for m in re.finditer("”", text)] if self.opens else []
+
+    def inside(self, pos: int) -> bool:
+        return bisect_left(self.opens, pos) > bisect_left(self.closes, pos)
 
 
 def _names_a_resolution(text: str, start: int, end: int) -> bool:
     """关于《X》的 … 第 n 号决议: the clause is about a resolution whose subject is X."""
-    stops = [i for i in (text.find(ch, end) for ch in _CLAUSE_END) if i >= 0]
-    clause_end = min(stops) if stops else len(text)
-    return "关于" in _clause_before(text, start) and bool(_RESOLUTION_AFTER.search(text, end, clause_end))
+    return ("关于" in _clause_before(text, start)
+            and bool(_RESOLUTION_AFTER.search(text, end, clause_end(text, end, _CLAUSE_END))))
 
 
 def body_parts(doc: Document) -> list[Part]:

@@ -16,6 +16,7 @@ import json
 import re
 from typing import Iterator
 
+from linter.analyses.clauses import clause_end, clause_start
 from linter.analyses.memo import per_text_batch
 from linter.analyses.segmentation import segmenter
 from linter.checks.token_matcher import compile_patterns, find_matches
@@ -30,9 +31,7 @@ CLAUSE_END_TOKEN = "<clause-end>"
 
 def clause_around(text: str, hit_start: int, hit_end: int) -> tuple[int, int]:
     """The clause around a prefilter hit: from the punctuation before it to the punctuation after it."""
-    start = max((m.end() for m in _CLAUSE_END.finditer(text, 0, hit_start)), default=0)
-    after = _CLAUSE_END.search(text, hit_end)
-    return start, after.start() if after else len(text)
+    return clause_start(text, hit_start, _CLAUSE_END), clause_end(text, hit_end, _CLAUSE_END)
 
 
 @functools.lru_cache(maxsize=64)
