@@ -308,3 +308,11 @@ def test_after_a_relint_the_fixed_finding_hands_over_to_the_next():
     assert successor((finding("RV101", 5), later), fixed) == 1
     assert successor((finding("RV101", 5), finding("RV142", 12)), fixed) == 1  # moved by an edit before it
     assert successor((finding("RV101", 5),), fixed) == 0
+
+
+def test_a_lint_that_ends_while_the_app_shuts_down_raises_nothing(all_rules):
+    # A big draft's first lint can end after the screens are gone; showing it moves the focus, and the focus
+    # handler then found no findings list (NoMatches, or ScreenStackError) and the app crashed on the way out.
+    app = drive(read_path(str(SEEDS / "ecosoc-2013-38.pdf.txt")), all_rules, lambda app, pilot: pilot.pause())
+    assert app.result is not None and not app.screen_stack
+    app.on_descendant_focus()

@@ -25,6 +25,7 @@ from tui import draft_file
 from tui.commands import COMMANDS, command, key_bindings, key_label, keys_for
 from tui.file_actions import DISK_CHECK_INTERVAL, FileActions
 from tui.finding_filter import FindingFilter
+from tui.long_lines import break_long_lines, longest_line
 from tui.widgets.confirm_dialog import ConfirmDialog
 from tui.widgets.draft_view import DraftView
 from tui.widgets.finding_detail import FindingDetail, edit_preview
@@ -92,7 +93,7 @@ class ResolintApp(FileActions, App):
     def compose(self) -> ComposeResult:
         yield Static(READ_ONLY_BANNER, id="read-only-banner", markup=False)
         with Horizontal(id="main"):
-            yield DraftView(self.source.text if self.source else "", id="draft", soft_wrap=True,
+            yield DraftView(break_long_lines(self.source.text) if self.source else "", id="draft", soft_wrap=True,
                             show_line_numbers=True)
             with FindingsPanel():
                 yield FindingsList(id="findings")
@@ -121,11 +122,17 @@ class ResolintApp(FileActions, App):
         # Said before any work is done: edits that could never be saved would be lost at Ctrl+S.
         self.query_one("#read-only-banner").display = not writable(source)
         draft.border_title = source.path
-        if draft.draft_text != source.text:
-            draft.open_text(source.text)
+        shown = break_long_lines(source.text)
+        if draft.draft_text != shown:
+            draft.open_text(shown)
+        if shown != source.text:
+            self.notify(f"A line of {longest_line(source.text):,} characters (a paste that lost its line breaks?) is "
+                        "shown broken after each 。；：. The file on disk is unchanged until you save.",
+                        title="Long line broken", timeout=20)
         self.query_one(FindingsList).loading = True
         self.query_one(FindingDetail).show(None, None, "", "Linting… the first lint loads the segmentation model.")
-        self.relint()
+        # The text is shown first: a lint started now would share the interpreter with the first paint.
+        self.call_after_refresh(self.relint)
 
     def draft_text(self) -> str:
         return self.query_one(DraftView).draft_text
@@ -250,8 +257,11 @@ class ResolintApp(FileActions, App):
             draft.reveal(draft.current)
 
     def on_descendant_focus(self) -> None:
-        if self.result is not None:  # the explanation names the keys that work where the focus now is
-            self._explain(self.query_one(FindingsList).current())
+        # The explanation names the keys that work where the focus now is. Focus also moves while the app shuts
+        # down and its screens are taken apart: then there is no findings list to explain.
+        lists = self.query(FindingsList) if self.screen_stack else ()
+        if self.result is not None and lists:
+            self._explain(lists.first().current())
 
     def _explain(self, finding: Finding | None) -> None:
         rule = self.rules_by_id.get(finding.rule) if finding else None
