@@ -121,23 +121,30 @@ def part_key(doc, part) -> tuple[tuple, int]:
     return key, base
 
 
+def keeping() -> bool:
+    """Whether this lint hands its results on (KeptMemos): per_part caches only then."""
+    return _keeping
+
+
 def per_part(fn: Callable[..., T]) -> Callable[..., T]:
-    """Cache fn(doc, part) by part_key, for the lint and (with KeptMemos) the next: fn must say nothing that
-    depends on where the part stands (offsets relative to it) or on any other part."""
+    """Cache fn(doc, part, *more) by part_key and `more` (hashable), for the lint and (with KeptMemos) the next:
+    fn must say nothing that depends on where the part stands (offsets relative to it) or on any other part."""
     memo = _TextMemo()
     _TEXT_MEMOS.append(memo)
 
     @functools.wraps(fn)
-    def wrapper(doc, part) -> T:
+    def wrapper(doc, part, *more) -> T:
         if not _keeping:  # a one-off lint: the key would cost more than it saves
-            return fn(doc, part)
+            return fn(doc, part, *more)
         key = part_key(doc, part)[0]
+        if more:
+            key = (key, *more)
         try:
             return memo.current[key]
         except KeyError:
             value = memo.previous.pop(key, _MISSING)
             if value is _MISSING:
-                value = fn(doc, part)
+                value = fn(doc, part, *more)
             memo.current[key] = value
             return value
 
