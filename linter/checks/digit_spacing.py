@@ -19,23 +19,21 @@ _NUMBER_RIGHT = re.compile(r"\d[\d/.()]*")
 _FORMS = {True: "spaced", False: "unspaced"}  # message keys of the two ways to write a boundary
 
 
-class _Held:
-    """A rule in a per_part key: by identity (a Rule does not hash), the same object from one lint to the next."""
+class _Wording:
+    """A rule in a per_part key (a Rule does not hash): by what its findings are made of, its id, grading and
+    message templates, so an equal one gives equal findings."""
 
-    __slots__ = ("rule",)
+    __slots__ = ("rule", "_what")
 
     def __init__(self, rule: Rule):
         self.rule = rule
+        self._what = (rule.id, rule.category, rule.severity, rule.message, tuple(sorted(rule.messages.items())))
 
+    def __hash__(self) -> int:
+        return hash(self._what)
 
-_HELD: dict[int, _Held] = {}
-
-
-def _held(rule: Rule) -> _Held:
-    held = _HELD.get(id(rule))
-    if held is None or held.rule is not rule:
-        held = _HELD[id(rule)] = _Held(rule)
-    return held
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, _Wording) and self._what == other._what
 
 
 def check_number_spacing(doc: Document, rule: Rule) -> Iterator[Finding]:
@@ -47,11 +45,12 @@ def check_number_spacing(doc: Document, rule: Rule) -> Iterator[Finding]:
         return  # this extraction drops spaces and never adds them: a missing one is no evidence
     count = spaced if majority else total - spaced
     kept = keeping()
+    wording = _Wording(rule) if kept else None
     for part, found, n in meetings(doc):
         if n == (len(found) if majority else 0):
             continue  # no meeting of the minority form here
         # An editor's next version finds the same in the parts that did not change, unless the counts moved.
-        relative = _relative_findings(doc, part, _held(rule), majority, count, total) if kept else None
+        relative = _relative_findings(doc, part, wording, majority, count, total) if kept else None
         if relative is None:
             yield from _findings(doc, part, rule, majority, count, total)[0]
         else:
@@ -60,11 +59,11 @@ def check_number_spacing(doc: Document, rule: Rule) -> Iterator[Finding]:
 
 
 @per_part
-def _relative_findings(doc: Document, part: Part, held: _Held, majority: bool, count: int,
+def _relative_findings(doc: Document, part: Part, wording: _Wording, majority: bool, count: int,
                        total: int) -> tuple[Finding, ...] | None:
     """The part's findings relative to its start; None when a number runs to the part's edge, where it may go on
     beyond the part (then the finding is not the part's alone)."""
-    findings, alone = _findings(doc, part, held.rule, majority, count, total)
+    findings, alone = _findings(doc, part, wording.rule, majority, count, total)
     if not alone:
         return None
     base = part_key(doc, part)[1]
