@@ -32,7 +32,8 @@ def boundaries(doc: Document) -> list[Boundary]:
     marker) stood between the two characters, says nothing about the
     drafter's spacing and is left out.
     """
-    return [Boundary(part.offset + start, part.offset + end) for part, found, _ in meetings(doc) for start, end in found]
+    return [Boundary(part.offset + start, part.offset + end)
+            for part, found, _ in meetings(doc) for start, end in found]
 
 
 @per_document

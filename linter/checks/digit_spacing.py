@@ -88,7 +88,8 @@ def _findings(doc: Document, part: Part, rule: Rule, majority: bool, count: int,
     return findings, alone
 
 
-def _expressions(doc: Document, part: Part, minority: list[Boundary]) -> Iterator[tuple[int, int, list[Boundary], bool]]:
+def _expressions(doc: Document, part: Part,
+                 minority: list[Boundary]) -> Iterator[tuple[int, int, list[Boundary], bool]]:
     """Group the boundaries in or at the edge of one date (和2012年12月20日) into one finding; other numbers stand alone
     (the last item: whether the span is a date's, which lies inside the part)."""
     dates = [(part.offset + d.start, part.offset + d.end) for d in find_dates(part.text)]
