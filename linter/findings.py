@@ -86,6 +86,16 @@ class Finding:
         return (self.start, self.end, self.rule)
 
 
+def shifted(finding: Finding, by: int) -> Finding:
+    """`finding` (its fix too) moved by `by` original characters: findings kept relative to a part, placed."""
+    if not by:
+        return finding
+    f, fix = finding, finding.fix
+    if fix is not None:  # the constructors, not dataclasses.replace: several times faster, for thousands a lint
+        fix = Fix(tuple(Edit(e.start + by, e.end + by, e.replacement) for e in fix.edits), fix.safe, fix.description)
+    return Finding(f.rule, f.category, f.severity, f.message, f.start + by, f.end + by, fix, f.location, f.counterpart)
+
+
 def chosen_edits(findings: list[Finding], unsafe: bool = False) -> tuple[list[Edit], int]:
     """The edits `apply_fixes` makes, in order: each fix that does not overlap an earlier one; and how many fixes."""
     edits: list[Edit] = []

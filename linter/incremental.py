@@ -9,14 +9,13 @@ result is the same as `lint`'s, finding for finding (tests/test_incremental.py c
 
 from __future__ import annotations
 
-import dataclasses
 from typing import Sequence
 
 from linter.analyses.memo import KeptMemos, part_key, text_memos
 from linter.checks import checkers
 from linter.engine.rule import Rule
 from linter.engine.runner import PER_RESOLUTION
-from linter.findings import Edit, Finding
+from linter.findings import Finding, shifted
 from linter.read.document import Document, Footer, Footnote, Header, Part
 from linter.read.reparse import Reparser
 
@@ -32,13 +31,6 @@ def _alone(doc: Document, part: Part) -> Document:
                     else (), Footer(), other=() if isinstance(part, Footnote) else (part,))
 
 
-def _shift(finding: Finding, by: int) -> Finding:
-    fix = finding.fix
-    if fix is not None:
-        fix = dataclasses.replace(fix, edits=tuple(Edit(e.start + by, e.end + by, e.replacement) for e in fix.edits))
-    return dataclasses.replace(finding, start=finding.start + by, end=finding.end + by, fix=fix)
-
-
 class IncrementalLinter:
     """Lints versions of one draft with the same rules; keeps the findings of local rules per part between lints."""
 
@@ -46,7 +38,7 @@ class IncrementalLinter:
         self.rules = list(rules)
         self.local = [r for r in self.rules if r.kind in LOCAL_KINDS and r.kind not in PER_RESOLUTION]
         self.whole = [r for r in self.rules if r not in self.local]
-        self._cache: dict[tuple, tuple[tuple[Finding, ...], ...]] = {}  # part key → findings per local rule
+        self._cache: dict[tuple, tuple[Finding, ...]] = {}  # part key → local rules' findings, rule by rule
         self.reused = 0  # parts whose local findings came from the cache in the last lint (for bench and tests)
         self.memos = KeptMemos()  # per-paragraph analyses (dates, citations …) kept for the next version
         self.reparser = Reparser()  # re-reads only the lines around an edit
@@ -58,19 +50,21 @@ class IncrementalLinter:
         for rule in self.whole:
             for resolution in doc.resolutions() if rule.kind in PER_RESOLUTION else (doc,):
                 found.extend(kinds[rule.kind](resolution, rule))
-        cache: dict[tuple, tuple[tuple[Finding, ...], ...]] = {}
+        cache: dict[tuple, tuple[Finding, ...]] = {}
         self.reused = 0
         for part in doc.body_parts():
             key, base = part_key(doc, part)
-            per_rule = cache.get(key) or self._cache.get(key)
-            if per_rule is None:
+            relative = cache.get(key)
+            if relative is None:
+                relative = self._cache.get(key)
+            if relative is None:
                 alone = _alone(doc, part)
-                per_rule = tuple(tuple(_shift(f, -base) for f in kinds[r.kind](alone, r)) for r in self.local)
+                relative = tuple(shifted(f, -base) for r in self.local for f in kinds[r.kind](alone, r))
             else:
                 self.reused += 1
-            cache[key] = per_rule
-            for findings in per_rule:
-                found.extend(_shift(f, base) for f in findings)
+            cache[key] = relative
+            if relative:  # most parts have none: no generator made for them
+                found.extend(shifted(f, base) for f in relative)
         self._cache = cache  # only what the current version has: the memory stays that of one draft
         return sorted(found, key=Finding.sort_key)
 

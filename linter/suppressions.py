@@ -69,7 +69,7 @@ def find_directives(doc: Document) -> list[Directive]:
     text = source.text
     spans = ([m.span() for m in _COMMENT.finditer(text) if _DIRECTIVE.match(m.group("inner"))]
              if source.format == "markdown" else [m.span() for m in DIRECTIVE_LINE.finditer(text)])
-    parts = _parts(doc)
+    parts = _parts(doc) if spans else []  # a walk through every part: not for a draft without comments
     out = []
     for cs, ce in spans:
         s = text.index("<!--", cs)

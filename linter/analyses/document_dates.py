@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from typing import Iterator
 
 from linter.analyses.dates import parse_date
+from linter.analyses.memo import per_document
 from linter.analyses.symbols import CitedNumber, NumberCitation, find_number_citations
 from linter.read.structure import Document, HeaderLine, Part
 from linter.registries.bodies import Body, Registry
@@ -42,8 +43,21 @@ def own_body(doc: Document, registry: Registry) -> Body | None:
     return registry.body_of_organ(doc.organ.text) if doc.organ is not None else None
 
 
-def cited_numbers(doc: Document, registry: Registry) -> Iterator[Cited]:
-    """Every resolution or decision number cited in the text, footnotes included, in reading order."""
+def cited_numbers(doc: Document, registry: Registry) -> list[Cited]:
+    """Every resolution or decision number cited in the text, footnotes included, in reading order: found once a
+    Document (two rules go through them, and reading which body a number is of looks back through the text)."""
+    known = _cited(doc)
+    if known[0] is not registry:
+        known[:] = [registry, list(_find_cited(doc, registry))]
+    return known[1]
+
+
+@per_document
+def _cited(doc: Document) -> list:
+    return [None, []]  # [the registry they were resolved with, the Cited]
+
+
+def _find_cited(doc: Document, registry: Registry) -> Iterator[Cited]:
     own = own_body(doc, registry)
     for part in doc.body_parts():
         if isinstance(part, HeaderLine) and part.kind in OWN_SYMBOL_KINDS:

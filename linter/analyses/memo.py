@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import contextlib
 import functools
+import operator
 import weakref
 from typing import Callable, Iterator, TypeVar
 
@@ -57,14 +58,15 @@ def per_text(fn: Callable[..., T]) -> Callable[..., T]:
         if not _scopes:
             return fn(text, *more)
         key = (text, *more) if more else text
-        try:
-            return memo.current[key]
-        except KeyError:
+        # get, not try/except KeyError: in an editor's lint most first asks miss `current` (found in `previous`),
+        # and a raised KeyError costs more than the lookup.
+        value = memo.current.get(key, _MISSING)
+        if value is _MISSING:
             value = memo.previous.pop(key, _MISSING)
             if value is _MISSING:
                 value = fn(text, *more)
             memo.current[key] = value
-            return value
+        return value
 
     return wrapper
 
@@ -106,6 +108,20 @@ def per_text_batch(fn: Callable[..., list]) -> Callable[..., list]:
 _PART_KEYS: dict[int, tuple] = {}  # id(part) → (part, key, base), for the current lint
 
 
+_KEY_FIELDS = ("kind", "number", "label", "level")
+# A part class → what reads the _KEY_FIELDS it has: with the class's name in the key, that tells parts apart as
+# well as all four would, and an attrgetter reads them without a Python loop (every part's key is made every lint).
+_FIELD_GETTERS: dict[type, Callable] = {}
+
+
+def _fields(part):
+    get = _FIELD_GETTERS.get(type(part))
+    if get is None:
+        names = [name for name in _KEY_FIELDS if hasattr(part, name)]
+        get = _FIELD_GETTERS[type(part)] = operator.attrgetter(*names) if names else (lambda p: None)
+    return get(part)
+
+
 def part_key(doc, part) -> tuple[tuple, int]:
     """(key, base): what an analysis of `part` alone can depend on (its kind and fields, its text, the shape of
     its map to the original, the original text it spans), and the original offset that map is relative to."""
@@ -113,7 +129,7 @@ def part_key(doc, part) -> tuple[tuple, int]:
         known = _PART_KEYS.get(id(part))
         if known is not None and known[0] is part:
             return known[1], known[2]
-    fields = tuple(getattr(part, name, None) for name in ("kind", "number", "label", "level"))
+    fields = _fields(part)
     base, shape = doc.offsets.shape(part.offset, part.offset + len(part.text))
     key = (type(part).__name__, fields, part.text, shape, doc.source.text[part.start : part.end])
     if _scopes:
@@ -121,25 +137,31 @@ def part_key(doc, part) -> tuple[tuple, int]:
     return key, base
 
 
+def keeping() -> bool:
+    """Whether this lint hands its results on (KeptMemos): per_part caches only then."""
+    return _keeping
+
+
 def per_part(fn: Callable[..., T]) -> Callable[..., T]:
-    """Cache fn(doc, part) by part_key, for the lint and (with KeptMemos) the next: fn must say nothing that
-    depends on where the part stands (offsets relative to it) or on any other part."""
+    """Cache fn(doc, part, *more) by part_key and `more` (hashable), for the lint and (with KeptMemos) the next:
+    fn must say nothing that depends on where the part stands (offsets relative to it) or on any other part."""
     memo = _TextMemo()
     _TEXT_MEMOS.append(memo)
 
     @functools.wraps(fn)
-    def wrapper(doc, part) -> T:
+    def wrapper(doc, part, *more) -> T:
         if not _keeping:  # a one-off lint: the key would cost more than it saves
-            return fn(doc, part)
+            return fn(doc, part, *more)
         key = part_key(doc, part)[0]
-        try:
-            return memo.current[key]
-        except KeyError:
+        if more:
+            key = (key, *more)
+        value = memo.current.get(key, _MISSING)  # as in per_text
+        if value is _MISSING:
             value = memo.previous.pop(key, _MISSING)
             if value is _MISSING:
-                value = fn(doc, part)
+                value = fn(doc, part, *more)
             memo.current[key] = value
-            return value
+        return value
 
     return wrapper
 

@@ -6,6 +6,7 @@ import re
 from dataclasses import dataclass
 
 from linter.analyses.dates import SPACE
+from linter.analyses.memo import per_text
 from linter.analyses.numerals import chinese_to_int
 
 _NUMERAL = r"(?P<number>\d{1,3}|[零一二两三四五六七八九十百]{1,7})"
@@ -40,11 +41,13 @@ class SessionYear:
     year: int
 
 
+@per_text  # asked of every part on every lint (two ordinal rules, the header check)
 def find_sessions(text: str) -> list[Ordinal]:
     """第六十六届会议, 第 66 届会议, and congress ordinals (第十二届联合国预防犯罪和刑事司法大会)."""
     return [_ordinal(m, m.end("after") + 1) for m in _SESSION.finditer(text)]
 
 
+@per_text
 def find_meetings(text: str) -> list[Ordinal]:
     """第 47 次全体会议, 第七十次会议."""
     return [_ordinal(m, m.end("after") + 1) for m in _MEETING.finditer(text)]

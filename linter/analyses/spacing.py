@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from linter.analyses.memo import per_part
+from linter.analyses.memo import per_document, per_part
 from linter.read.structure import Document, Part
 
 # A digit then a Chinese character, or the reverse, with at most two spaces between.
@@ -32,15 +32,27 @@ def boundaries(doc: Document) -> list[Boundary]:
     marker) stood between the two characters, says nothing about the
     drafter's spacing and is left out.
     """
-    found = []
-    for part in doc.body_parts():
-        found.extend(Boundary(part.offset + start, part.offset + end) for start, end in _part_boundaries(doc, part))
-    return found
+    return [Boundary(part.offset + start, part.offset + end)
+            for part, found, _ in meetings(doc) for start, end in found]
+
+
+@per_document
+def meetings(doc: Document) -> list[tuple[Part, list[tuple[int, int]], int]]:
+    """Each body part with its part_boundaries: what two rules go through (each part's are kept between lints)."""
+    return [(part, *part_boundaries(doc, part)) for part in doc.body_parts()]
+
+
+@per_document
+def counts(doc: Document) -> tuple[int, int]:
+    """(spaced meetings, all meetings) of `boundaries`, without making a Boundary of each."""
+    found = meetings(doc)
+    return sum(n for _, _, n in found), sum(len(spans) for _, spans, _ in found)
 
 
 @per_part
-def _part_boundaries(doc: Document, part: Part) -> list[tuple[int, int]]:
-    """The meetings in one part whose spacing the original shows, as offsets into the part's text."""
+def part_boundaries(doc: Document, part: Part) -> tuple[list[tuple[int, int]], int]:
+    """The meetings in one part whose spacing the original shows, as offsets into the part's text; how many are
+    spaced."""
     found = []
     original = doc.source.text
     for m in _BOUNDARY.finditer(part.text):
@@ -49,14 +61,13 @@ def _part_boundaries(doc: Document, part: Part) -> list[tuple[int, int]]:
         gap = original[doc.span(left, left + 1)[1] : doc.span(right, right + 1)[0]]
         if not gap.strip(_GAP_SPACES):
             found.append(m.span())
-    return found
+    return found, sum(1 for start, end in found if end > start)
 
 
 def majority_spaced(doc: Document) -> bool | None:
     """Whether the document mostly spaces digits from Chinese characters; None when it has no such meeting or a tie."""
-    found = boundaries(doc)
-    spaced = sum(1 for b in found if b.spaced)
-    unspaced = len(found) - spaced
+    spaced, total = counts(doc)
+    unspaced = total - spaced
     if spaced == unspaced:
         return None
     return spaced > unspaced

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from typing import Iterator
 
 from linter.analyses.definitions import body_end, definitions
@@ -12,15 +11,31 @@ from linter.read.structure import Document
 from linter.registries.abbreviations import abbreviations
 
 
-def _spans(text: str, names) -> list[tuple[int, int]]:
-    return [(m.start(), m.end()) for name in names for m in re.finditer(re.escape(name), text)]
+def _spans(text: str, names, until: int) -> list[tuple[int, int]]:
+    """Where `names` occur (each name's matches not overlapping, as re.finditer finds them) starting before
+    `until`: str.find, which stops there, not a regex scan of the whole draft for each name."""
+    spans = []
+    for name in names:
+        at = text.find(name) if name else -1
+        while 0 <= at < until:
+            spans.append((at, at + len(name)))
+            at = text.find(name, at + len(name))
+    return spans
+
+
+def _first(text: str, names) -> int | None:
+    """The first place any of `names` occurs, or None."""
+    found = [at for at in (text.find(name) for name in names if name) if at >= 0]
+    return min(found) if found else None
 
 
 def _first_use(text: str, short: str, covered: list[tuple[int, int]], until: int, start: int = 0) -> int | None:
     """First occurrence of `short` in [start, until) that is not inside one of the `covered` spans (longer names)."""
-    for m in re.compile(re.escape(short)).finditer(text, start, max(start, until)):
-        if not any(s <= m.start() and m.end() <= e for s, e in covered):
-            return m.start()
+    at = text.find(short, start, max(start, until)) if short else -1
+    while at >= 0:
+        if not any(s <= at and at + len(short) <= e for s, e in covered):
+            return at
+        at = text.find(short, at + len(short), max(start, until))
     return None
 
 
@@ -31,14 +46,15 @@ def check_abbreviations(doc: Document, rule: Rule) -> Iterator[Finding]:
     start = doc.body_start
     reported: set[str] = set()
     for entry in abbreviations():
-        full_spans = _spans(text, entry.full)
-        introduced = min((s for s, _ in full_spans), default=len(text))
+        first_full = _first(text, entry.full)
+        introduced = len(text) if first_full is None else first_full
         # Before the first full name only other names can hold the short form (美国国际开发署).
-        use = _first_use(text, entry.short, _spans(text, entry.contained_in), introduced, start)
+        use = _first_use(text, entry.short, _spans(text, entry.contained_in, introduced), introduced, start)
         if use is None:
             continue
         reported.add(entry.short)
-        problem = rule.phrase("full-name-later" if full_spans else "full-name-missing", full=entry.full[0], en=entry.en)
+        problem = rule.phrase("full-name-later" if first_full is not None else "full-name-missing",
+                              full=entry.full[0], en=entry.en)
         yield rule.finding(doc, use, use + len(entry.short), short=entry.short, problem=problem)
     for definition in definitions(doc):
         if definition.is_title or definition.short in reported:

@@ -6,6 +6,7 @@ import re
 from typing import Iterator
 
 from linter.analyses.document_dates import own_body
+from linter.analyses.memo import per_text
 from linter.analyses.openers import Opener, find_openers
 from linter.analyses.segmentation import segmenter
 from linter.engine.rule import Rule
@@ -45,6 +46,11 @@ def check_openers(doc: Document, rule: Rule) -> Iterator[Finding]:
                                belongs=rule.phrase(_WRONG[part]), en=opener.verb.en)
 
 
+@per_text  # a walk through the whole lexicon for each paragraph with an unknown opener, on every lint
+def _near_misses(text: str) -> list[tuple[str, str, str]]:
+    return near_misses(text)
+
+
 def _unnumbered_operative(doc: Document, paragraph: Paragraph) -> bool:
     """A text without numbered paragraphs whose paragraph ends like an operative one (；。): its numbers do not tell
     the parts apart (a sole operative paragraph is unnumbered: unpc-dev 2340 A/69/L.55, 131 UNEP/CHW.12/20)."""
@@ -74,7 +80,7 @@ def _unknown(doc: Document, rule: Rule, openers: dict[int, Opener]) -> Iterator[
                 continue
             # A misspelt opener ends on a word boundary of the segmentation (在过去 is not 通过 misspelt).
             bounds = _boundaries(opener.words)
-            misses = [miss for miss in near_misses(rest) if len(miss[0]) in bounds]
+            misses = [miss for miss in _near_misses(rest) if len(miss[0]) in bounds]
             if misses:
                 candidates.append((part, paragraph, opener, misses))
     if not candidates:

@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from typing import Iterator
 
 from linter.analyses.definitions import definitions
+from linter.analyses.memo import per_document
 from linter.analyses.treaty_mentions import Mention, part_mentions
 from linter.engine.rule import Rule
 from linter.findings import Finding
@@ -46,6 +47,19 @@ def clipped_from(title: str, registry: Registry) -> tuple[Treaty, ...]:
 
 
 def title_uses(doc: Document, registry: Registry) -> list[TitleUse]:
+    """Every 《title》 of the text in reading order: found once a Document (three rules go through them)."""
+    known = _uses(doc)
+    if known[0] is not registry:
+        known[:] = [registry, _title_uses(doc, registry)]
+    return known[1]
+
+
+@per_document
+def _uses(doc: Document) -> list:
+    return [None, []]  # [the registry they were read with, the TitleUse]
+
+
+def _title_uses(doc: Document, registry: Registry) -> list[TitleUse]:
     uses: list[TitleUse] = []
     for group, parts in enumerate(_groups(doc)):
         for part in parts:

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from array import array
 from bisect import bisect_left, bisect_right
-from itertools import accumulate, islice
+from itertools import accumulate, islice, repeat
+from operator import sub
 from dataclasses import dataclass, field
 
 
@@ -27,7 +28,7 @@ class OffsetMap:
     last character).
     """
 
-    __slots__ = ("_norm", "_orig", "_step", "_end_at", "_end_keys", "_length", "original_length")
+    __slots__ = ("_norm", "_orig", "_step", "_end_at", "_end_keys", "_length", "original_length", "_shapes", "_before")
 
     def __init__(self, norm: array, orig: array, step: array, end_at: dict[int, int], length: int,
                  original_length: int):
@@ -35,6 +36,8 @@ class OffsetMap:
         self._end_keys: list[int] | None = None  # end_at's keys in order, made when shape first needs them
         self._length = length
         self.original_length = original_length
+        self._shapes: dict[tuple[int, int], tuple[int, tuple]] = {}  # shape's results, for the next version's map
+        self._before: tuple | None = None  # what `follows` said about the map of the version before
 
     def __len__(self) -> int:
         return self._length
@@ -63,12 +66,43 @@ class OffsetMap:
             return (pos, pos)
         return (self._start(start), self._end(end - 1))
 
+    def follows(self, before: "OffsetMap", same_below: int, moved_from: int, by_norm: int, by_orig: int,
+                body_end: int) -> None:
+        """Say how this map (an incremental parse's) relates to `before`, the last version's: the same below
+        normalized `same_below`, and from `moved_from` to `body_end` (where footnote bodies begin) the same moved
+        by `by_norm` (normalized) and `by_orig` (original). Shapes `before` worked out are then reused: every
+        part's shape is asked for on every lint, and working each out again costs as much as a small edit."""
+        self._before = (before._shapes, same_below, moved_from, by_norm, by_orig, body_end)
+        before._before = None  # one version back is enough: the chain of maps is not kept alive
+
     def shape(self, start: int, end: int) -> tuple[int, tuple]:
+        """See _shape; remembered, and taken from the last version's map where `follows` says it is unchanged."""
+        known = self._shapes.get((start, end))
+        if known is None:
+            known = self._shape_before(start, end) or self._shape(start, end)
+            self._shapes[(start, end)] = known
+        return known
+
+    def _shape_before(self, start: int, end: int) -> tuple[int, tuple] | None:
+        if self._before is None:
+            return None
+        shapes, same_below, moved_from, by_norm, by_orig, body_end = self._before
+        if end < same_below:  # [start, end] (`end` included) lies where nothing changed
+            return shapes.get((start, end))
+        if moved_from <= start and end < body_end:
+            known = shapes.get((start - by_norm, end - by_norm))
+            if known is not None:
+                return known[0] + by_orig, known[1]
+        return None
+
+    def _shape(self, start: int, end: int) -> tuple[int, tuple]:
         """(base, the map of [start, end] relative to base): equal shapes map equal-length spans alike, shifted by base.
 
         The character at `end` is included, since an empty span at the end of [start, end) maps through it. Read
-        off the runs (not character by character), merged where they continue each other, so a map built in
-        pieces (an incremental parse) has the shape of one built at once.
+        off the runs, which are canonical (a run never continues the one before: TextBuilder and writer_splice
+        merge such runs), so a map built in pieces (an incremental parse) has the shape of one built at once.
+        The runs past the first are shifted with map() over array slices: a paragraph's runs (one a wrapped
+        line) are not visited one by one in Python, and every part's shape is read on every lint.
         """
         n = self._length
         if not n:
@@ -76,22 +110,19 @@ class OffsetMap:
         base = self._start(start) if start < n else self._end(n - 1)
         stop = min(end + 1, n)
         norm, orig, step, end_at = self._norm, self._orig, self._step, self._end_at
-        runs: list[int] = []  # (relative start, relative original, step), flattened
-        j, last = bisect_right(norm, start) - 1, len(norm)
-        while j < last and norm[j] < stop:
-            at = max(norm[j], start)
-            o = orig[j] + step[j] * (at - norm[j]) - base
-            if not (runs and runs[-1] == step[j] and (at - 1) not in end_at
-                    and runs[-2] + step[j] * (at - start - runs[-3]) == o):  # else it continues the run before
-                runs += (at - start, o, step[j])
-            j += 1
+        j = bisect_right(norm, start) - 1
+        last = bisect_left(norm, stop, j + 1)  # the runs that start before `stop`
+        at = max(norm[j], start)
+        head = (at - start, orig[j] + step[j] * (at - norm[j]) - base)
+        runs = (head, tuple(map(sub, norm[j + 1 : last], repeat(start, last - j - 1))),
+                tuple(map(sub, orig[j + 1 : last], repeat(base, last - j - 1))), step[j:last].tobytes())
         ends: tuple = ()
         if end_at:
             if self._end_keys is None:
                 self._end_keys = sorted(end_at)
             keys = self._end_keys
             ends = tuple((i - start, end_at[i] - base) for i in keys[bisect_left(keys, start) : bisect_left(keys, stop)])
-        return base, (tuple(runs), ends, stop - start, end < n)
+        return base, (runs, ends, stop - start, end < n)
 
     def point(self, index: int) -> int:
         """Original offset of the insertion point before normalized `index`."""

@@ -179,8 +179,11 @@ class Reparser:
 
         k, resynced = _read(reader, c, checkpoints, resync)
         self.reread_lines = k - c
+        same_below = at.marks.length
         if not resynced:
-            return self._finish(last.format, text, reader, checkpoints)
+            reading = self._finish(last.format, text, reader, checkpoints)
+            reading.normalized.offsets.follows(last.normalized.offsets, same_below, reading.end.length, 0, 0, 0)
+            return reading
         old_at, new_at = last.checkpoints[met[0]].marks, marks(reader.w)
         splice(reader.w, last.reader.w, body, old_at, last.end, by_orig)
 
@@ -192,4 +195,7 @@ class Reparser:
         for key in keys[bisect_right(keys, met[0] - 1):]:
             then = last.checkpoints[key]
             checkpoints[key + by_lines] = Checkpoint(then.state, moved(then.marks), then.seen + by_lines)
-        return self._finish(last.format, text, reader, checkpoints)
+        reading = self._finish(last.format, text, reader, checkpoints)
+        reading.normalized.offsets.follows(last.normalized.offsets, same_below, new_at.length,
+                                           new_at.length - old_at.length, by_orig, reading.end.length)
+        return reading

@@ -68,9 +68,13 @@ def splice(w: Writer, old: Writer, body: str, at: Marks, end: Marks, by_orig: in
         b._chunks.append(body[start:stop])
         j = bisect_right(ob._norm, start) - 1  # the run `start` is in, then those that start after it
         last = bisect_right(ob._norm, stop - 1)
-        b._norm.append(start + by)
-        b._orig.append(ob._orig[j] + ob._step[j] * (start - ob._norm[j]) + by_orig)
-        b._step.append(ob._step[j])
+        o, step = ob._orig[j] + ob._step[j] * (start - ob._norm[j]) + by_orig, ob._step[j]
+        # A run that continues `w`'s last one is not begun: the map stays canonical (OffsetMap.shape relies on it).
+        if not (b._norm and b._step[-1] == step and start + by - 1 not in b._end_at
+                and b._orig[-1] + step * (start + by - b._norm[-1]) == o):
+            b._norm.append(start + by)
+            b._orig.append(o)
+            b._step.append(step)
         b._norm.extend(x + by for x in ob._norm[j + 1 : last])
         b._orig.extend(x + by_orig for x in ob._orig[j + 1 : last])
         b._step.extend(ob._step[j + 1 : last])
