@@ -14,8 +14,9 @@ from test_tui import drive, linted, parts, status_text
 
 from linter.commands.cli import main
 from linter.read.sources import read_path
-from tui import draft_file
+from tui import draft_file, file_actions
 from tui.app import ResolintApp
+from tui.file_actions import TERMINAL_CHECK_INTERVAL
 from tui.widgets.folder_view import FolderView
 from tui.widgets.open_dialog import OpenDialog
 from tui.widgets.quit_dialog import QuitDialog
@@ -70,6 +71,31 @@ def test_quitting_with_unsaved_changes_can_save_and_quit(tmp_path, rules):
 
     drive(read_path(str(path)), rules, steps)
     assert path.read_text(encoding="utf-8") == DRAFT + "mine"
+
+
+def test_when_the_terminal_goes_away_the_app_leaves_and_keeps_unsaved_edits_beside_the_draft(tmp_path, rules,
+                                                                                            monkeypatch):
+    # A window closed under `make demo` sends the app no hang-up: its input reads end of file for good, and the
+    # app spun at full speed with the draft's edits in it. It looks at its terminal each second instead.
+    terminal = [True]
+    monkeypatch.setattr(file_actions, "stdin_is_terminal", lambda: terminal[0])
+    path = tmp_path / "d.txt"
+    path.write_text(DRAFT, encoding="utf-8")
+    (tmp_path / "d.txt.unsaved").write_text("an earlier recovery", encoding="utf-8")
+
+    async def steps(app, pilot):
+        draft, _ = parts(app)
+        draft.insert("mine", draft.document.end)
+        await pilot.pause(TERMINAL_CHECK_INTERVAL * 1.5)
+        assert app.is_running  # the terminal is still there
+        terminal[0] = False
+        await pilot.pause(TERMINAL_CHECK_INTERVAL * 1.5)
+        assert not app.is_running and app.return_code == 1
+
+    drive(read_path(str(path)), rules, steps)
+    assert path.read_text(encoding="utf-8") == DRAFT  # nothing written over the draft
+    assert (tmp_path / "d.txt.unsaved").read_text(encoding="utf-8") == "an earlier recovery"
+    assert (tmp_path / "d.txt.unsaved-2").read_text(encoding="utf-8") == DRAFT + "mine"
 
 
 def test_another_file_opens_from_inside_the_app_after_asking_about_unsaved_changes(tmp_path, rules):

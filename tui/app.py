@@ -46,15 +46,16 @@ READ_ONLY_BANNER = (
 def start(path: str, rules: list[Rule], config: Config, report) -> int:
     """`resolint tui PATH`: a draft (a new or empty file too) or a folder; `report` says why PATH cannot be opened."""
     if os.path.isdir(path):
-        ResolintApp(None, rules, folder=path, config=config).run()
-        return 0
-    try:
-        source = draft_file.open_draft(path)
-    except InputError as exc:
-        report(exc)
-        return 2
-    ResolintApp(source, rules, config=config).run()
-    return 0
+        app = ResolintApp(None, rules, folder=path, config=config)
+    else:
+        try:
+            source = draft_file.open_draft(path)
+        except InputError as exc:
+            report(exc)
+            return 2
+        app = ResolintApp(source, rules, config=config)
+    app.run()
+    return app.return_code or 0  # 1: the terminal went away
 
 
 class ResolintApp(FileActions, App):
@@ -89,6 +90,7 @@ class ResolintApp(FileActions, App):
         self._relint_timer = None
         self._last_linted_text: str | None = None  # the text of the lint last started
         self._incremental = incremental_linter(rules)  # keeps what unchanged paragraphs found between lints
+        self.started_on_terminal = False  # set on mount: whether the app's input is a terminal
 
     def compose(self) -> ComposeResult:
         yield Static(READ_ONLY_BANNER, id="read-only-banner", markup=False)
@@ -103,6 +105,7 @@ class ResolintApp(FileActions, App):
 
     def on_mount(self) -> None:
         self.set_interval(DISK_CHECK_INTERVAL, self.check_disk)
+        self.watch_terminal()
         if self.source is not None:
             self.open_source(self.source)
         else:

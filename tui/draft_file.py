@@ -66,6 +66,15 @@ def save_copy(source: Source, text: str, path: str) -> Source:
         raise InputError(path, f"not saved: {exc.reason}") from None
 
 
+def recovery_path(path: str) -> str:
+    """A path beside `path` that does not exist yet, for edits that could not be saved where they belong."""
+    candidate, n = f"{path}.unsaved", 1
+    while os.path.lexists(candidate):
+        n += 1
+        candidate = f"{path}.unsaved-{n}"
+    return candidate
+
+
 def changed_on_disk(source: Source) -> bool:
     """True when the file was changed or deleted since `source` was read (or last saved)."""
     stamp = source.stamp

@@ -19,6 +19,14 @@ from tui.widgets.quit_dialog import KEEP_EDITING, SAVE_AND_QUIT, QuitDialog
 from tui.widgets.save_conflict_dialog import ELSEWHERE, OVERWRITE, RELOAD, SaveConflictDialog
 
 DISK_CHECK_INTERVAL = 2.0  # seconds between looks at the file on disk (and on every return to the app)
+TERMINAL_CHECK_INTERVAL = 1.0  # seconds between looks at whether the terminal is still there
+
+
+def stdin_is_terminal() -> bool:
+    try:
+        return os.isatty(0)
+    except OSError:
+        return False
 
 
 class FileActions:
@@ -124,6 +132,25 @@ class FileActions:
 
     def on_app_focus(self) -> None:
         self.check_disk()
+
+    def watch_terminal(self) -> None:
+        """From now on, look each second at whether the terminal is still there (check_terminal)."""
+        self.started_on_terminal = stdin_is_terminal()
+        self.set_interval(TERMINAL_CHECK_INTERVAL, self.check_terminal)
+
+    def check_terminal(self) -> None:
+        """Leave when the terminal has gone, keeping unsaved edits in a file beside the draft.
+
+        A window closed under `make demo` sends no hang-up signal to the app; its input is then at end of file
+        for good, and Textual's input thread spins on it at full speed for as long as the process lives."""
+        if not self.started_on_terminal or stdin_is_terminal():
+            return
+        if self.has_draft() and self.is_modified() and self.source.format != "docx":
+            try:
+                draft_file.save_copy(self.source, self.draft_text(), draft_file.recovery_path(self.source.path))
+            except InputError:
+                pass  # nowhere to say so: the terminal is gone
+        self.exit(return_code=1)
 
     def check_disk(self) -> None:
         """If the file changed on disk: reload an unmodified draft; ask about a modified one (once per change)."""
