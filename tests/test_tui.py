@@ -316,3 +316,22 @@ def test_a_lint_that_ends_while_the_app_shuts_down_raises_nothing(all_rules):
     app = drive(read_path(str(SEEDS / "ecosoc-2013-38.pdf.txt")), all_rules, lambda app, pilot: pilot.pause())
     assert app.result is not None and not app.screen_stack
     app.on_descendant_focus()
+
+
+def test_a_relint_that_changes_no_entry_keeps_the_list_and_one_that_does_rebuilds_it(all_rules):
+    # OptionList measures every entry it is given (seconds for thousands of findings); a keystroke that changes
+    # no finding's rule, severity, line:column or message must not pay that, and must still hand the new findings.
+    async def steps(app, pilot):
+        draft, findings = parts(app)
+        first = findings.get_option_at_index(0)
+        draft.insert("。", draft.document.end)  # after every finding: their entries stay as they were
+        await linted(app, pilot)
+        assert findings.get_option_at_index(0) is first and findings.findings == app.result.findings
+        draft.insert("\n", (0, 0))  # every finding one line down
+        await linted(app, pilot)
+        rebuilt = findings.get_option_at_index(0)
+        assert rebuilt is not first and findings.findings == app.result.findings
+        line = app.result.findings[0]
+        assert f"{draft.location(line.start)[0] + 1}:" in str(rebuilt.prompt)
+
+    drive(read_path(str(SEEDS / "ecosoc-2013-38.pdf.txt")), all_rules, steps)
