@@ -188,22 +188,10 @@ class MappedPkuseg:
     # --- feature_extractor.pyx ----------------------------------------------------------------------
 
     def _postword(self, word: str) -> bool:
-        memo = self._in_postwords
-        found = memo.get(word)
-        if found is None:
-            if len(memo) > _MEMO_LIMIT:
-                memo.clear()
-            found = memo[word] = word in self.postwords
-        return found
+        return _member(self._in_postwords, word, self.postwords)
 
     def _unigram(self, word: str) -> bool:
-        memo = self._in_unigram
-        found = memo.get(word)
-        if found is None:
-            if len(memo) > _MEMO_LIMIT:
-                memo.clear()
-            found = memo[word] = word in self.unigram
-        return found
+        return _member(self._in_unigram, word, self.unigram)
 
     def _windows(self, nodes: list[str], all_len: int) -> dict[int, list[tuple[str, bool]]]:
         """For every word length n (word_max down to word_min), get_slice_str(nodes, start, n, all_len) for
@@ -291,3 +279,13 @@ class MappedPkuseg:
             tag = pre_tag[i - 1][tag]
             states.append(tag)
         return states
+
+
+def _member(memo: dict[str, bool], word: str, table) -> bool:
+    """`word in table` (a look-up in the mapped string table), remembered in `memo`, which is emptied when full."""
+    found = memo.get(word)
+    if found is None:
+        if len(memo) > _MEMO_LIMIT:
+            memo.clear()
+        found = memo[word] = word in table
+    return found
