@@ -19,6 +19,7 @@ from linter.findings import Finding, apply_fixes
 from linter.read.sources import Source, read_path
 from tui import draft_file
 from tui.app import RELINT_DELAY, ResolintApp
+from tui.widgets import findings_list
 from tui.widgets.confirm_dialog import ConfirmDialog
 from tui.widgets.draft_view import DraftView
 from tui.widgets.findings_list import FindingsList, successor
@@ -335,3 +336,26 @@ def test_a_relint_that_changes_no_entry_keeps_the_list_and_one_that_does_rebuild
         assert f"{draft.location(line.start)[0] + 1}:" in str(rebuilt.prompt)
 
     drive(read_path(str(SEEDS / "ecosoc-2013-38.pdf.txt")), all_rules, steps)
+
+
+def test_a_long_list_is_given_a_chunk_at_a_time_and_any_finding_can_be_reached_meanwhile(all_rules, monkeypatch):
+    # OptionList measures each entry it is given; thousands at once held the drafter's keys for seconds.
+    monkeypatch.setattr(findings_list, "CHUNK", 1)
+    monkeypatch.setattr(findings_list, "CHUNK_PAUSE", 0.5)
+
+    async def steps(app, pilot):
+        _, findings = parts(app)
+        assert len(findings.findings) >= 3
+        findings.highlighted = 0
+        findings.set_findings((), "")  # listed again from scratch, one entry at a time
+        findings.set_findings(app.result.findings, app.result.text)
+        assert findings.option_count == 1 and findings.current() == app.result.findings[0]
+        findings.step(-1)  # to the last, not listed yet: listed at once
+        assert findings.current() == app.result.findings[-1] == findings.findings[findings.highlighted]
+        for _ in range(40):
+            await pilot.pause(0.1)
+        assert findings.option_count == len(app.result.findings)
+        assert [o.id for o in map(findings.get_option_at_index, range(findings.option_count))] == [
+            str(n) for n in range(len(app.result.findings))]
+
+    drive(read_path(str(SEEDS / "ga-68-193.pdf.txt")), all_rules, steps)

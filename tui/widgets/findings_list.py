@@ -12,6 +12,10 @@ from linter.findings import Finding
 from linter.read.offsets import LineIndex
 
 SEVERITY_COLOURS = {"error": "red", "warning": "yellow", "info": "cyan"}
+# OptionList measures each entry as it is added (~0.8 ms an entry): a long list is added a chunk at a time, with
+# pauses in which the drafter's keys are handled, rather than all at once (1.4 s for 1,800 findings, input held).
+CHUNK = 200
+CHUNK_PAUSE = 0.02  # seconds
 
 
 def successor(findings: tuple[Finding, ...], previous: Finding | None) -> int:
@@ -30,15 +34,15 @@ def successor(findings: tuple[Finding, ...], previous: Finding | None) -> int:
 
 
 def _options(entries: tuple[tuple, ...]) -> list[Option | None]:
+    """Entry n at 2n, each but the last followed by None (a rule below it: messages wrap over several lines).
+    A chunk [2a:2b] then ends with its rule; one that began with None would make OptionList measure all again."""
     options: list[Option | None] = []
     for number, (rule, severity, line, column, message) in enumerate(entries):
         colour = SEVERITY_COLOURS[severity]
         label = Text.assemble((rule, f"bold {colour}"), " ", (severity, colour), (f"  {line}:{column}\n", "dim"),
                               message)
-        if options:
-            options.append(None)  # a rule between entries: messages wrap over several lines
-        options.append(Option(label, id=str(number)))
-    return options
+        options.extend((Option(label, id=str(number)), None))
+    return options[:-1]
 
 
 class FindingsList(OptionList):
@@ -59,23 +63,42 @@ class FindingsList(OptionList):
     def __init__(self, **kwargs) -> None:
         super().__init__(**kwargs)
         self.findings: tuple[Finding, ...] = ()
-        self._entries: tuple[tuple, ...] = ()  # what the listed entries say (rule, severity, line, column, message)
+        self._entries: tuple[tuple, ...] = ()  # what the entries say (rule, severity, line, column, message)
+        self._prompts: list[Option | None] = []  # the entries' options (see _options)
+        self._listed = 0  # how many of them the OptionList has been given
 
     def set_findings(self, findings: tuple[Finding, ...], text: str, keep: Finding | None = None) -> None:
         """List findings computed on `text`, highlighting `keep` or the one that took its place, quietly."""
         self.findings = findings
         index = LineIndex(text)
         entries = tuple((f.rule, f.severity, *index.line_col(f.start), f.message) for f in findings)
+        target = successor(findings, keep) if findings else None
         # A re-lint is not the drafter moving: the draft's cursor must stay where they are typing.
         with self.prevent(OptionList.OptionHighlighted):
-            # OptionList measures every entry when it is given them (1.4 s for 1,800 findings), and a keystroke
-            # seldom changes what the entries say: the findings after it only move by a character.
+            # A keystroke seldom changes what the entries say (the findings after it only move by a character):
+            # then the list stays as it is.
             if entries != self._entries:
-                self._entries = entries
+                self._entries, self._prompts, self._listed = entries, _options(entries), 0
                 self.clear_options()
-                self.add_options(_options(entries))
-            self.highlighted = successor(findings, keep) if findings else None
+                self._list_until(max(CHUNK, (target or 0) + 1))
+            self.highlighted = target
         self.border_title = f"Findings ({len(findings)})"
+        self._list_later()
+
+    def _list_until(self, count: int) -> None:
+        """Give the OptionList the entries up to `count`."""
+        count = min(count, len(self._entries))
+        if count > self._listed:
+            self.add_options(self._prompts[2 * self._listed : 2 * count])
+            self._listed = count
+
+    def _list_later(self) -> None:
+        if self._listed < len(self._entries):
+            self.set_timer(CHUNK_PAUSE, self._list_more)
+
+    def _list_more(self) -> None:
+        self._list_until(self._listed + CHUNK)
+        self._list_later()
 
     def current(self) -> Finding | None:
         if self.highlighted is None or not self.findings:
@@ -85,11 +108,15 @@ class FindingsList(OptionList):
     def step(self, delta: int) -> None:
         """Move to the next (1) or previous (-1) finding, wrapping around."""
         if self.findings:
-            self.highlighted = ((self.highlighted or 0) + delta) % len(self.findings)
+            self._go_to(((self.highlighted or 0) + delta) % len(self.findings))
 
     def highlight(self, finding: Finding) -> None:
         if finding in self.findings:
-            self.highlighted = self.findings.index(finding)
+            self._go_to(self.findings.index(finding))
+
+    def _go_to(self, number: int) -> None:
+        self._list_until(number + 1)  # not listed yet: list it now
+        self.highlighted = number
 
     def on_option_list_option_highlighted(self, event: OptionList.OptionHighlighted) -> None:
         event.stop()
