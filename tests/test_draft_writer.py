@@ -27,6 +27,18 @@ def fix_file(capsys, *args):
     return code, out, err
 
 
+def meanwhile(monkeypatch, happen) -> None:
+    """`happen()` runs after `fix` has computed its fixes and before they are written (another user's edit)."""
+    real_fix = cli.fix
+
+    def fix_then(source, rules, **kwargs):
+        result = real_fix(source, rules, **kwargs)
+        happen()
+        return result
+
+    monkeypatch.setattr(cli, "fix", fix_then)
+
+
 def test_fix_keeps_mode_owner_and_group(capsys, tmp_path):
     draft = tmp_path / "r.txt"
     draft.write_text("\n".join(DRAFT), encoding="utf-8")
@@ -103,14 +115,8 @@ def test_fix_keeps_encoding_and_byte_order_mark(capsys, tmp_path, encoding, bom)
 def test_a_file_changed_while_fix_runs_is_not_overwritten(capsys, tmp_path, monkeypatch):
     draft = tmp_path / "r.txt"
     draft.write_text("\n".join(DRAFT), encoding="utf-8")
-    real_fix = cli.fix
-
-    def fix_while_someone_edits(source, rules, **kwargs):
-        result = real_fix(source, rules, **kwargs)
-        draft.write_text("someone else's edit\n", encoding="utf-8")  # same moment, other editor
-        return result
-
-    monkeypatch.setattr(cli, "fix", fix_while_someone_edits)
+    # Same moment, other editor.
+    meanwhile(monkeypatch, lambda: draft.write_text("someone else's edit\n", encoding="utf-8"))
     code, _, err = fix_file(capsys, draft)
     assert code == 2
     assert err.strip() == f"resolint: {draft}: not fixed: the file changed on disk since it was read; nothing written"
@@ -135,14 +141,7 @@ def test_an_edit_that_keeps_size_and_mtime_is_still_seen(tmp_path):
 def test_a_file_deleted_while_fix_runs_is_not_recreated(capsys, tmp_path, monkeypatch):
     draft = tmp_path / "r.txt"
     draft.write_text("\n".join(DRAFT), encoding="utf-8")
-    real_fix = cli.fix
-
-    def fix_while_someone_deletes(source, rules, **kwargs):
-        result = real_fix(source, rules, **kwargs)
-        draft.unlink()
-        return result
-
-    monkeypatch.setattr(cli, "fix", fix_while_someone_deletes)
+    meanwhile(monkeypatch, draft.unlink)
     code, _, err = fix_file(capsys, draft)
     assert code == 2 and "was deleted since it was read; not recreated" in err
     assert list(tmp_path.iterdir()) == []
