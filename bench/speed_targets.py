@@ -23,17 +23,27 @@ REPEAT = int(os.environ.get("RESOLINT_BENCH_REPEAT", "5"))
 SIZES_MB = [int(x) for x in (os.environ.get("RESOLINT_BENCH_SIZES") or "1,10,50").split(",")]
 
 
-def run(cmd: list[str], env: dict, before=None) -> tuple[float, int, subprocess.CompletedProcess | None]:
-    """Wall seconds and peak RSS (KB) of one process."""
+# Linux counts in a process's peak RSS the address space it was exec'ed from: a child spawned straight from this
+# process (vfork-shared) would report this process's peak, a 50 MB draft's text included. A small launcher process
+# starts each measured command and reports its wall time, peak RSS (KB) and exit status.
+_LAUNCHER = r"""
+import os, subprocess, sys, time
+t0 = time.perf_counter()
+proc = subprocess.Popen(sys.argv[2:], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+_, status, usage = os.wait4(proc.pid, 0)
+with open(sys.argv[1], "w") as out:
+    out.write(f"{time.perf_counter() - t0} {usage.ru_maxrss} {os.waitstatus_to_exitcode(status)}")
+"""
+
+
+def run(cmd: list[str], env: dict, before=None) -> tuple[float, int, int]:
+    """Wall seconds, peak RSS (KB) and exit status of one process."""
     if before:
         before()
-    t0 = time.perf_counter()
-    proc = subprocess.Popen(cmd, env=env, cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
-    _, status, usage = os.wait4(proc.pid, 0)
-    elapsed = time.perf_counter() - t0
-    proc.returncode = os.waitstatus_to_exitcode(status)
-    proc.stderr.close()
-    return elapsed, usage.ru_maxrss, proc
+    with tempfile.NamedTemporaryFile("r") as result:
+        subprocess.run([sys.executable, "-c", _LAUNCHER, result.name, *cmd], env=env, cwd=ROOT, check=True)
+        seconds, kb, status = result.read().split()
+    return float(seconds), int(kb), int(status)
 
 
 def median_run(cmd: list[str], env: dict, before=None, repeat: int = REPEAT) -> tuple[float, int]:
@@ -144,11 +154,11 @@ def big_inputs() -> None:
             path.write_text("".join(chunks), encoding="utf-8")
             mbytes = path.stat().st_size / 1e6
             args = ["--format", "json", *(["--no-cache"] if has_no_cache() else []), str(path)]
-            seconds, kb, proc = run(check_cmd(*args), env)
-            ok = proc.returncode in (0, 1)
+            seconds, kb, status = run(check_cmd(*args), env)
+            ok = status in (0, 1)
             points.append((mbytes, seconds))
             print(f"  {mbytes:>6.1f} MB {seconds:>8.2f} s {mbytes / seconds:>6.2f} MB/s  peak {kb / 1024:>6.0f} MB "
-                  f"({kb / 1024 / mbytes:.1f}× the input){'' if ok else f'  exit {proc.returncode}'}")
+                  f"({kb / 1024 / mbytes:.1f}× the input){'' if ok else f'  exit {status}'}")
             path.unlink()
     if len(points) >= 2:
         xs, ys = [math.log(p[0]) for p in points], [math.log(p[1]) for p in points]
