@@ -23,10 +23,10 @@ from linter.read.logical_lines import (
     Normalized,
     Writer,
     note_number,
-    physical_lines,
     trim,
 )
 from linter.read.markdown_text import MD_RULE, MarkdownReader
+from linter.read.physical_lines import PhysicalLines
 from linter.read.sources import Source
 
 # Marks after which a paragraph may end (closing quotes and brackets may follow them).
@@ -58,8 +58,8 @@ def normalize_english(source: Source) -> Normalized:
 class EnglishReader:
     def __init__(self, text: str, pdf: bool):
         self.text = text
-        self.lines = physical_lines(text)
-        self.raw = [text[s:e] for s, e in self.lines]
+        self.raw = text.split("\n")
+        self.lines = PhysicalLines.of(self.raw)
         self.w = Writer(text, collapse_bold=False, joiner=" ")
         # Blank lines separate paragraphs, unless every line is followed by one (a PDF paste).
         self.blank_lines_count = not (pdf or _double_spaced(self.raw))

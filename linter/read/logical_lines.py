@@ -10,6 +10,7 @@ origin of every character.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from linter.read.line_shapes import HEADER_START, ORGAN_LINE, SPONSOR, is_standalone
@@ -189,15 +190,6 @@ def emit_spaced(builder: TextBuilder, text: str, start: int, end: int) -> None:
     builder.copy(text, pos, end)
 
 
-def physical_lines(text: str) -> list[tuple[int, int]]:
-    lines = []
-    pos = 0
-    for part in text.split("\n"):
-        lines.append((pos, pos + len(part)))
-        pos += len(part) + 1
-    return lines
-
-
 def collapsed(text: str) -> str:
     return LETTER_SPACED.sub(lambda m: m.group(0).replace(" ", ""), REPEATED4.sub(r"\1", text)).strip()
 
@@ -244,7 +236,7 @@ class HeaderJoiner:
         self.logical += collapsed(content)
 
 
-def emit_header(writer: Writer, text: str, lines: list[tuple[int, int]], raw: list[str], skip=lambda k: False) -> int:
+def emit_header(writer: Writer, text: str, lines: Sequence[tuple[int, int]], raw: list[str], skip=lambda k: False) -> int:
     """Write the header lines and the organ line; return the index of the first body line (0 without an organ)."""
     organ = find_organ_line(raw)
     if organ is None:

@@ -6,7 +6,8 @@ import re
 from bisect import bisect_right
 
 from linter.read.line_shapes import is_standalone
-from linter.read.logical_lines import TERMINAL, Normalized, Writer, physical_lines
+from linter.read.logical_lines import TERMINAL, Normalized, Writer
+from linter.read.physical_lines import physical_lines
 
 _MD_HEADING = re.compile(r"^\s{0,3}(#{1,6})\s+")
 MD_RULE = re.compile(r"^\s{0,3}(?:-{3,}|\*{3,}|_{3,})\s*$")

@@ -23,8 +23,8 @@ from linter.read.logical_lines import (
     collapsed,
     emit_header,
     header_lines_read,
-    physical_lines,
 )
+from linter.read.physical_lines import LineTexts, PhysicalLines, physical_lines
 from linter.registries.lexicon import starts_with_opener
 
 # A numbered (operative) paragraph's start: 1. 2.; and the marks after which an operative paragraph goes on.
@@ -41,11 +41,10 @@ class PdfReader:
     """Reads line by line (`line`), so that a re-read of an edited draft (reparse) can resume at a line and stop
     where its `state` meets the earlier reading's again; `seen` is the last line looked at ahead."""
 
-    def __init__(self, text: str, lines: list[tuple[int, int]] | None = None, raw: list[str] | None = None,
-                 bold_starts: int | None = None):
+    def __init__(self, text: str, lines: PhysicalLines | None = None, bold_starts: int | None = None):
         self.text = text
         self.lines = physical_lines(text) if lines is None else lines
-        self.raw = [text[s:e] for s, e in self.lines] if raw is None else raw
+        self.raw = LineTexts(text, self.lines)
         self.w = Writer(text, collapse_bold=True)
         self.bold_starts = count_bold_starts(self.raw) if bold_starts is None else bold_starts
         self.doc_has_bold = self.bold_starts >= 3

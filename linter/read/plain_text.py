@@ -14,9 +14,9 @@ from linter.read.logical_lines import (
     emit_header,
     header_lines_read,
     note_number,
-    physical_lines,
 )
 from linter.read.markdown_text import MD_RULE
+from linter.read.physical_lines import LineTexts, PhysicalLines, physical_lines
 
 # A footnote number Word glued to the text: "…框架》，1 强调…".
 _GLUED_MARKER = re.compile(
@@ -31,11 +31,10 @@ class PlainReader:
     """Reads line by line (`line`), so that a re-read of an edited draft (reparse) can resume at a line and stop
     where its `state` meets the earlier reading's again."""
 
-    def __init__(self, text: str, glued_markers: bool, lines: list[tuple[int, int]] | None = None,
-                 raw: list[str] | None = None):
+    def __init__(self, text: str, glued_markers: bool, lines: PhysicalLines | None = None):
         self.text = text
         self.lines = physical_lines(text) if lines is None else lines
-        self.raw = [text[s:e] for s, e in self.lines] if raw is None else raw
+        self.raw = LineTexts(text, self.lines)
         self.w = Writer(text, collapse_bold=True)
         self.glued_markers = glued_markers
         self.max_marker = 0

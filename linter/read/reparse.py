@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from linter.read.document import Document
 from linter.read.languages import detect_language
 from linter.read.line_shapes import DIRECTIVE_LINE
-from linter.read.logical_lines import Normalized, physical_lines
+from linter.read.logical_lines import Normalized
 from linter.read.pdf_text import PdfReader, count_bold_starts
 from linter.read.plain_text import PlainReader
 from linter.read.sources import Source
@@ -51,10 +51,10 @@ def _blank_directives(text: str) -> str:
     return DIRECTIVE_LINE.sub(lambda m: " " * len(m.group()), text)
 
 
-def _reader(fmt: str, text: str, lines=None, raw=None, bold_starts=None) -> PlainReader | PdfReader:
+def _reader(fmt: str, text: str, lines=None, bold_starts=None) -> PlainReader | PdfReader:
     if fmt == "pdf-text":
-        return PdfReader(text, lines, raw, bold_starts)
-    return PlainReader(text, glued_markers=True, lines=lines, raw=raw)
+        return PdfReader(text, lines, bold_starts=bold_starts)
+    return PlainReader(text, glued_markers=True, lines=lines)
 
 
 def _read(reader, k: int, checkpoints: dict[int, Checkpoint], resync=None) -> tuple[int, bool]:
@@ -139,14 +139,13 @@ class Reparser:
         seg_end = lines[j][0] - 1 + by_orig if j < len(lines) else len(new)
         segment = _blank_directives(new[start_a:seg_end])
         text = old[:start_a] + segment + (old[lines[j][0] - 1 :] if j < len(lines) else "")
-        seg_lines = [(s + start_a, e + start_a) for s, e in physical_lines(segment)]
-        e_new = a + len(seg_lines)  # the first line after the change, in the new version
-        by_lines = len(seg_lines) - (j - a)
-        new_lines = lines[:a] + seg_lines + [(s + by_orig, e + by_orig) for s, e in lines[j:]]
-        raw = last.reader.raw[:a] + [text[s:e] for s, e in seg_lines] + last.reader.raw[j:]
+        seg_raw = segment.split("\n")
+        e_new = a + len(seg_raw)  # the first line after the change, in the new version
+        by_lines = len(seg_raw) - (j - a)
+        new_lines = lines.replaced(a, j, seg_raw, by_orig)
         bold = None
         if last.format == "pdf-text":
-            bold = last.reader.bold_starts - count_bold_starts(last.reader.raw[a:j]) + count_bold_starts(raw[a:e_new])
+            bold = last.reader.bold_starts - count_bold_starts(last.reader.raw[a:j]) + count_bold_starts(seg_raw)
             if (bold >= 3) != last.reader.doc_has_bold:
                 return None  # bold openers read otherwise throughout
         # The last checkpoint before the change that had not looked at the changed lines yet.
@@ -158,7 +157,7 @@ class Reparser:
             return None  # the change reaches the header: read it all again
         c = keys[i]
         at = last.checkpoints[c]
-        reader = _reader(last.format, text, new_lines, raw, bold)
+        reader = _reader(last.format, text, new_lines, bold_starts=bold)
         body = last.normalized.text
         reader.w = resume_writer(last.reader.w, body, at.marks, text)
         reader.restore(at.state)
