@@ -159,17 +159,22 @@ def parity(source: Source, original: Source, rules: Sequence[Rule]) -> LintResul
         return LintResult(doc, tuple(run(doc, [r for r in rules if r.category == "parity"])))
 
 
-def fix(source: Source, rules: Sequence[Rule], unsafe: bool = False, first: LintResult | None = None) -> FixResult:
-    """Apply the fixes of the findings (safe ones, or all with `unsafe`) until none is left to apply."""
-    result = first or lint(source, rules)
+def fix(source: Source, rules: Sequence[Rule], unsafe: bool = False,
+        findings: Sequence[Finding] | None = None) -> FixResult:
+    """Apply the fixes of the findings (safe ones, or all with `unsafe`) until none is left to apply; `findings`:
+    the draft's, when the caller has linted it already."""
+    if findings is None:
+        # Only the findings are kept between passes: a Document (several times a big draft's size) is dropped
+        # before the next lint builds another.
+        findings = lint(source, rules).findings
     if not writable(source):
         # A .docx's fixes are suggestions to make in Word: none is applied, so none counts as fixable.
-        return FixResult(source, source.text, 0, result.findings)
+        return FixResult(source, source.text, 0, tuple(findings))
     text, applied = source.text, 0
     for _ in range(FIX_PASSES):
-        fixed, n = apply_fixes(text, list(result.findings), unsafe=unsafe)
+        fixed, n = apply_fixes(text, list(findings), unsafe=unsafe)
         if not n:
             break
         text, applied = fixed, applied + n
-        result = lint_text(source, text, rules)
-    return FixResult(source, text, applied, result.findings)
+        findings = lint_text(source, text, rules).findings
+    return FixResult(source, text, applied, tuple(findings))

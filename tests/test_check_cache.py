@@ -7,7 +7,7 @@ import json
 import pytest
 from conftest import SEEDS
 
-from linter.commands import cli
+from linter.commands import check_one, cli
 
 GA = SEEDS / "ga-68-193.pdf.txt"
 
@@ -26,7 +26,7 @@ def _no_lint(monkeypatch):
     def refuse(*_):
         raise AssertionError("linted although the draft was in the cache")
 
-    monkeypatch.setattr(cli, "lint", refuse)
+    monkeypatch.setattr(check_one, "lint", refuse)
 
 
 @pytest.mark.parametrize("fmt", ["text", "json"])

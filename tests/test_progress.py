@@ -9,7 +9,7 @@ import time
 from conftest import SEEDS
 
 import linter.commands.cli as cli
-from linter.commands import progress
+from linter.commands import check_one, progress
 from linter.commands.progress import Progress
 
 
@@ -55,13 +55,13 @@ def test_check_of_one_slow_file_says_what_it_is_doing(capsys, monkeypatch):
     terminal = Terminal()
     monkeypatch.setattr(sys, "stderr", terminal)
     monkeypatch.setattr(progress, "DELAY", 0.0)
-    real_lint = cli.lint
+    real_lint = check_one.lint
 
     def slow_lint(source, rules):
         time.sleep(3 * progress.TICK)  # a large draft
         return real_lint(source, rules)
 
-    monkeypatch.setattr(cli, "lint", slow_lint)
+    monkeypatch.setattr(check_one, "lint", slow_lint)
     draft = str(SEEDS / "ecosoc-2013-38.pdf.txt")
     assert cli.main(["check", "--no-config", "--no-cache", "--select", "RP501", draft]) == 1
     assert f"\r\033[Kresolint: checking {draft}…" in terminal.getvalue()

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import weakref
 from dataclasses import dataclass
 
 from linter.analyses.document_dates import own_body
@@ -157,15 +158,17 @@ def _cited_by_form(text: str, parsed: ParsedFootnote | None, previous: Note | No
 # A footnote body parsed once a lint (and, in an editor's session, kept while it does not change).
 _parsed = per_text(parse_footnote)
 
-_last: tuple[Document, Registry, CitationIndex] | None = None
+# The last index built, with a weak reference to its Document: holding the Document itself would keep it (a 50 MB
+# draft's is several times that) alive until the next lint.
+_last: tuple[weakref.ref, Registry, CitationIndex] | None = None
 
 
 def citation_index(doc: Document) -> CitationIndex:
     """The index of `doc`, built once for all the citation rules that run on it."""
     global _last
     registry = active_registry()
-    if _last is None or _last[0] is not doc or _last[1] is not registry:
-        _last = (doc, registry, build_index(doc, registry))
+    if _last is None or _last[0]() is not doc or _last[1] is not registry:
+        _last = (weakref.ref(doc), registry, build_index(doc, registry))
     return _last[2]
 
 

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import argparse
-import dataclasses
 import difflib
 import json
 import os
@@ -14,6 +13,7 @@ from linter import __version__
 from linter.analyses.segmentation import ModelError, cache_dir
 from linter.baseline import apply_baseline, load_baseline
 from linter.batch.batch_command import add_parser as add_batch_parser
+from linter.commands.check_one import check_path
 from linter.commands.draft_paths import expand_paths
 from linter.commands.parity_command import add_parser as add_parity_parser
 from linter.commands.progress import Progress, say
@@ -24,7 +24,7 @@ from linter.engine.loader import load_rules
 from linter.engine.rule import Rule, explain_text
 from linter.errors import InputError
 from linter.findings import SEVERITIES, severity_rank
-from linter.lint import configured_rules, fix, lint, read_document, warnings, writable
+from linter.lint import configured_rules, fix, read_document, warnings, writable
 from linter.lint_cache import CheckCache
 from linter.read.line_endings import restore
 from linter.read.sources import read_path
@@ -82,7 +82,7 @@ def cmd_check(args) -> int:
     config, rules = setup
     fail_level = args.fail_level or config.fail_level or "info"
     results: list[FileResult] = []
-    documents = []  # each result's Document: the baseline knows a finding by its paragraph's text
+    documents = []  # with a baseline, each result's Document: it knows a finding by its paragraph's text
     try:
         baseline = load_baseline(Path(args.baseline), missing_ok=args.write_baseline) if args.baseline else None
     except InputError as exc:
@@ -97,12 +97,9 @@ def cmd_check(args) -> int:
     with Progress(len(paths)) as progress:
         for i, path in enumerate(paths):
             try:
-                progress.step("reading", path)
-                source = read_path(path)
-                progress.step("checking", path)
-                result = _check_one(source, rules, cache, args.format == "text")
-                results.append(FileResult(source.path, source.text, result.findings, result.fixable, result.suppressed))
-                documents.append(result.document)
+                # Without a baseline no Document outlives its file's check (a 50 MB draft's is several times that).
+                kept = documents if baseline is not None else None
+                results.append(check_path(path, rules, cache, args.format == "text", progress, kept))
             except ModelError as exc:
                 # No file can be checked without the model: say it once, and list each file as not checked.
                 say(f"resolint: {exc}")
@@ -132,32 +129,6 @@ def cmd_check(args) -> int:
     threshold = severity_rank(fail_level)
     failing = any(severity_rank(f.severity) >= threshold for r in results for f in r.findings)
     return 1 if failing else 0
-
-
-@dataclasses.dataclass(frozen=True)
-class _Checked:
-    findings: tuple
-    fixable: int | None
-    suppressed: tuple = ()
-    document: object = None  # None when the findings came from the cache
-
-
-def _check_one(source, rules: list[Rule], cache: CheckCache | None, count_fixable: bool) -> _Checked:
-    """The draft's findings, and (when `count_fixable`) how many fixes `fix` would apply: from the cache for an
-    unchanged draft under unchanged rules, registries and code, else by linting it."""
-    if cache is not None and (hit := cache.get(source, need_fixable=count_fixable)) is not None:
-        return _Checked(*hit)
-    result = lint(source, rules)
-    has_fix = _has_safe_fix(result)
-    # What `fix` would apply, found the way it finds it: counting fixes would miss those a fix uncovers.
-    fixable = fix(source, rules, first=result).applied if has_fix and count_fixable else None
-    if cache is not None:
-        cache.put(source, result.findings, fixable, fixable_known=count_fixable or not has_fix)
-    return _Checked(result.findings, fixable, result.suppressed, result.document)
-
-
-def _has_safe_fix(result) -> bool:
-    return any(f.fix and f.fix.safe for f in result.findings)
 
 
 def _warn() -> None:
