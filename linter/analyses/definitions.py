@@ -40,15 +40,16 @@ def _is_abbreviation_of(short: str, name: str) -> bool:
     return all(ch in chars for ch in short)
 
 
-def _definitions(text: str) -> tuple[Definition, ...]:
+def _definitions(text: str, end: int) -> tuple[Definition, ...]:
+    """Definitions in text[:end] (searched in place: a copy of a big draft's body would cost its size again)."""
     found: dict[int, Definition] = {}
     for pattern in (_EXPLICIT, _ALIAS):
-        for m in pattern.finditer(text):
+        for m in pattern.finditer(text, 0, end):
             marked = m.group(1)
             is_title = marked.startswith("《")
             short = marked if is_title else marked[1:-1]
             found.setdefault(m.start(), Definition(short, m.start(1), m.end(1), is_title))
-    for m in _ACRONYM.finditer(text):
+    for m in _ACRONYM.finditer(text, 0, end):
         before = text[max(0, m.start() - _NAME_WINDOW) : m.start()]
         name = _CLAUSE_BREAK.split(before)[-1]
         if _is_abbreviation_of(m.group(1), name):
@@ -59,4 +60,4 @@ def _definitions(text: str) -> tuple[Definition, ...]:
 @per_document  # not keyed by the text: a cache holding the body of the last 32 drafts would hold megabytes
 def definitions(doc: Document) -> tuple[Definition, ...]:
     """Definitions in the body, in reading order."""
-    return _definitions(doc.text[: body_end(doc)])
+    return _definitions(doc.text, body_end(doc))

@@ -11,21 +11,21 @@ from linter.read.structure import Document
 from linter.registries.abbreviations import abbreviations
 
 
-def _spans(text: str, names, until: int) -> list[tuple[int, int]]:
-    """Where `names` occur (each name's matches not overlapping, as re.finditer finds them) starting before
-    `until`: str.find, which stops there, not a regex scan of the whole draft for each name."""
+def _spans(text: str, names, until: int, end: int) -> list[tuple[int, int]]:
+    """Where `names` occur in text[:end] (each name's matches not overlapping, as re.finditer finds them) starting
+    before `until`: str.find, which stops there, not a regex scan of the whole draft for each name."""
     spans = []
     for name in names:
-        at = text.find(name) if name else -1
+        at = text.find(name, 0, end) if name else -1
         while 0 <= at < until:
             spans.append((at, at + len(name)))
-            at = text.find(name, at + len(name))
+            at = text.find(name, at + len(name), end)
     return spans
 
 
-def _first(text: str, names) -> int | None:
-    """The first place any of `names` occurs, or None."""
-    found = [at for at in (text.find(name) for name in names if name) if at >= 0]
+def _first(text: str, names, end: int) -> int | None:
+    """The first place any of `names` occurs in text[:end], or None."""
+    found = [at for at in (text.find(name, 0, end) for name in names if name) if at >= 0]
     return min(found) if found else None
 
 
@@ -40,16 +40,17 @@ def _first_use(text: str, short: str, covered: list[tuple[int, int]], until: int
 
 
 def check_abbreviations(doc: Document, rule: Rule) -> Iterator[Finding]:
-    text = doc.text[: body_end(doc)]
+    # The body, text[:end], is searched in place: a copy of a big draft's body would cost its size again.
+    text, end = doc.text, body_end(doc)
     # Header lines (the sponsor line 经社理事会主席…提出的决议草案, a title) are not the resolution's prose: a short
     # name there is not a use; a full name there still introduces the short one.
     start = doc.body_start
     reported: set[str] = set()
     for entry in abbreviations():
-        first_full = _first(text, entry.full)
-        introduced = len(text) if first_full is None else first_full
+        first_full = _first(text, entry.full, end)
+        introduced = end if first_full is None else first_full
         # Before the first full name only other names can hold the short form (美国国际开发署).
-        use = _first_use(text, entry.short, _spans(text, entry.contained_in, introduced), introduced, start)
+        use = _first_use(text, entry.short, _spans(text, entry.contained_in, introduced, end), introduced, start)
         if use is None:
             continue
         reported.add(entry.short)
@@ -63,7 +64,7 @@ def check_abbreviations(doc: Document, rule: Rule) -> Iterator[Finding]:
         use = _first_use(text, definition.short, [], definition.start, start)
         if use is None:
             continue
-        problem = rule.phrase("defined-later", context=text[max(0, definition.start - 12) : definition.end + 1])
+        problem = rule.phrase("defined-later", context=text[max(0, definition.start - 12) : min(definition.end + 1, end)])
         yield rule.finding(doc, use, use + len(definition.short), short=definition.short, problem=problem)
 
 

@@ -23,9 +23,10 @@ _POINTER = re.compile(rf"(?<![应活])(?:该|上述)(?:项|两项|两个|各项|
 
 
 def check_dangling(doc: Document, rule: Rule) -> Iterator[Finding]:
-    text = doc.text[: body_end(doc)]
-    first_mention = {head: text.find(head) for head in HEAD_NOUNS}
-    for m in _POINTER.finditer(text, doc.body_start):  # a header line (title, sponsor line) points at nothing
+    # The body is searched in place (text, end): a copy of a big draft's body would cost its size again.
+    text, end = doc.text, body_end(doc)
+    first_mention = {head: text.find(head, 0, end) for head in HEAD_NOUNS}
+    for m in _POINTER.finditer(text, doc.body_start, end):  # a header line (title, sponsor line) points at nothing
         head = m.group("head")
         if first_mention[head] >= m.start():
             yield rule.finding(doc, m.start(), m.end(), pointer=m.group(0), head=head)
