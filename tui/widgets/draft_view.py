@@ -11,6 +11,7 @@ from textual.widgets.text_area import Location, Selection
 
 from linter.findings import Finding
 from linter.read.offsets import LineIndex
+from tui.widgets.draft_wrap import DraftWrap
 
 # Textual's Document splits lines with str.splitlines, which also breaks at form feeds (pdftotext's
 # page breaks), \v, \x1c-\x1e, \x85 and \u2028/\u2029: a finding's offsets would then miss its text.
@@ -51,7 +52,10 @@ class DraftView(TextArea):
             self.finding = finding
 
     def __init__(self, text: str, **kwargs) -> None:
-        super().__init__(editor_text(text), **kwargs)
+        # TextArea makes its Document (and wraps it) twice as it starts; starting empty, the draft's lines are
+        # split and measured once, below.
+        super().__init__("", **kwargs)
+        self._set_document(editor_text(text), self.language)
         self.set_class(len(text) > BIG_DRAFT, "-big")
         self.findings: tuple[Finding, ...] = ()
         self.current: Finding | None = None
@@ -59,6 +63,29 @@ class DraftView(TextArea):
         self._marked_lines = text.split("\n")
         self._index = LineIndex(text)
         self._marks: dict[int, list[tuple[int, int, str]]] = {}
+
+    def _set_document(self, text: str, language: str | None) -> None:
+        super()._set_document(text, language)
+        # Same state, another class (see draft_wrap): what TextArea just made is kept, not wrapped again.
+        self.wrapped_document.__class__ = DraftWrap
+
+    def _watch_language(self, language: str | None) -> None:
+        # TextArea makes the Document again when its language is set, at start too; this one is plain text always,
+        # and the Document it has is already that.
+        if language is not None:
+            super()._watch_language(language)
+
+    def _rewrap_and_refresh_virtual_size(self) -> None:
+        # Textual wraps the whole draft again whenever something that may change the wrap width changes (each
+        # setting as the widget is mounted, the gutter, a resize), even when the width stays what it was: a second
+        # or more for a draft of megabytes, before its first screen. Edits keep the wrapping up to date line by
+        # line (wrap_range), so at an unchanged width a new wrap would find what is already there.
+        wrapped = self.wrapped_document
+        if wrapped._width == self.wrap_width and wrapped._tab_width == self.indent_width:
+            self._line_cache.clear()
+            self._refresh_size()
+            return
+        super()._rewrap_and_refresh_virtual_size()
 
     @property
     def draft_text(self) -> str:
