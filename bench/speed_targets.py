@@ -51,8 +51,12 @@ def median_run(cmd: list[str], env: dict, before=None, repeat: int = REPEAT) -> 
     return statistics.median(t for t, _ in runs), statistics.median(m for _, m in runs)
 
 
+def cli_cmd(command: str, *args: str) -> list[str]:
+    return [sys.executable, "-m", "linter.commands.cli", command, "--no-config", *args]
+
+
 def check_cmd(*args: str) -> list[str]:
-    return [sys.executable, "-m", "linter.commands.cli", "check", "--no-config", *args]
+    return cli_cmd("check", *args)
 
 
 def has_no_cache() -> bool:
@@ -132,14 +136,15 @@ def cold_breakdown(env: dict, empty) -> None:
 
 
 def big_inputs() -> None:
-    """`check --format json` of 1, 10 and 50 MB drafts (the GA seed's paragraphs repeated): time, exponent, memory."""
+    """`check --format json` and `fix` of 1, 10 and 50 MB drafts (the GA seed's paragraphs repeated): time, exponent
+    (of check), memory."""
     sys.path.insert(0, str(ROOT / "bench"))
     from run import big_draft  # noqa: E402
 
     text = big_draft().text
     head, _, body = text.partition(" 大会大会大会大会， \n")
     body, _, _ = body.partition("\n\n\n\n2013 年 12 月 18 日")
-    print(f"\nbig inputs: check --format json{' --no-cache' if has_no_cache() else ''} (one run each; load average "
+    print(f"\nbig inputs: check --format json{' --no-cache' if has_no_cache() else ''}, then fix (one run each; load average "
           f"{os.getloadavg()[0]:.2f})")
     points = []
     with tempfile.TemporaryDirectory() as tmp:
@@ -155,10 +160,13 @@ def big_inputs() -> None:
             mbytes = path.stat().st_size / 1e6
             args = ["--format", "json", *(["--no-cache"] if has_no_cache() else []), str(path)]
             seconds, kb, status = run(check_cmd(*args), env)
-            ok = status in (0, 1)
             points.append((mbytes, seconds))
             print(f"  {mbytes:>6.1f} MB {seconds:>8.2f} s {mbytes / seconds:>6.2f} MB/s  peak {kb / 1024:>6.0f} MB "
-                  f"({kb / 1024 / mbytes:.1f}× the input){'' if ok else f'  exit {status}'}")
+                  f"({kb / 1024 / mbytes:.1f}× the input){'' if status in (0, 1) else f'  exit {status}'}")
+            # `fix` lints the draft again after its fixes (the GA seed's paragraphs have fixable findings).
+            seconds, kb, status = run(cli_cmd("fix", str(path)), env)
+            print(f"  {'':>6}    fix {seconds:>8.2f} s {'':>12}  peak {kb / 1024:>6.0f} MB "
+                  f"({kb / 1024 / mbytes:.1f}× the input){'' if status == 0 else f'  exit {status}'}")
             path.unlink()
     if len(points) >= 2:
         xs, ys = [math.log(p[0]) for p in points], [math.log(p[1]) for p in points]
