@@ -79,7 +79,7 @@ def tui_bench() -> None:
     ga = read_path(str(ROOT / "examples" / "ga-68-193.pdf.txt"))
     big = seeds_x20()
     for name, source, repeat in (("ga-68-193, one keystroke", ga, 15),
-                                 (f"seeds x20 ({len(big.text.encode()) / 1e6:.1f} MB), one keystroke", big, 3)):
+                                 (f"seeds x20 ({len(big.text.encode()) / 1e6:.1f} MB), one keystroke", big, 7)):
         full, incremental = keystroke_relint(source, rules, repeat)
         print(f"  re-lint {name:<38} full {full:>7.0f} ms   incremental {incremental:>7.0f} ms")
     for name, source in (("seeds x20", big), ("2M-char single line", one_line())):
