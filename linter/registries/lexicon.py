@@ -167,16 +167,24 @@ def near_misses(text: str) -> list[tuple[str, str, str]]:
     (又回故, 回故, 又回顾). Longest opener first."""
     found: list[tuple[str, str, str]] = []
     forms, _ = _bases()
+    longest = len(forms[0]) if forms else 0
     for prefix in ("",) + PREFIXES:
         if not text.startswith(prefix):
             continue
         rest = text[len(prefix):]
+        # The text's openings of each length that are all Chinese characters: the same few for every form.
+        heads: dict[int, str] = {}
+        size = 0
+        while size < min(len(rest), longest + 1) and "\u4e00" <= rest[size] <= "\u9fff":
+            size += 1
+            if size >= 2:
+                heads[size] = rest[:size]
         for base in forms:
             if len(base) < 2:
                 continue
             for size in (len(base), len(base) - 1, len(base) + 1):
-                head = rest[:size]
-                if size >= 2 and len(head) == size and all("\u4e00" <= ch <= "\u9fff" for ch in head) and _one_edit(head, base):
+                head = heads.get(size)
+                if head is not None and _one_edit(head, base):
                     found.append((prefix + head, head, prefix + base))
     return found
 
