@@ -86,7 +86,7 @@ def _part_mentions(text: str, registry: Registry) -> list[Mention]:
         found = full or registry.by_short_title(title)
         if not found and title in _GENERIC_SHORT:
             # 《公约》 can stand for any convention; the document context picks one (_resolve_short).
-            found = tuple(t for t in registry.treaties if t.title_zh.endswith(title))
+            found = registry.ending_with(title)
         mentions.append(_mention(text, quotes, title, year, start, m.end(), found, short=not full and bool(found)))
     return sorted(mentions, key=lambda x: x.start)
 

@@ -105,6 +105,7 @@ class Registry:
         self._short: dict[str, list[Treaty]] = {}
         self._forms: dict[str, tuple[CitedForm, ...]] = {}
         self._by_form: dict[str, list[tuple[Treaty, CitedForm]]] = {}
+        self._ending: dict[str, tuple[Treaty, ...]] = {}
         sharing: dict[str, int] = {}
         for t in self.treaties:
             if t.adopted_by is not None and t.adopted_by.body == "GA" and t.adopted_by.document is None:
@@ -126,6 +127,14 @@ class Registry:
 
     def get(self, treaty_id: str) -> Treaty | None:
         return self._by_id.get(treaty_id)
+
+    def ending_with(self, title: str) -> tuple[Treaty, ...]:
+        """Entries whose full title ends with `title` (《公约》: any convention), in registry order."""
+        found = self._ending.get(title)
+        if found is None:
+            # Asked of every generic short title in every draft: the walk through the registry is made once.
+            found = self._ending[title] = tuple(t for t in self.treaties if t.title_zh.endswith(title))
+        return found
 
     def by_full_title(self, title: str, year: int | None = None) -> tuple[Treaty, ...]:
         """Entries whose full title or a variant is `title` (a written year prefix narrows the choice)."""
