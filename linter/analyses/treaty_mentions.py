@@ -66,6 +66,8 @@ def part_mentions(text: str, registry: Registry) -> list[Mention]:
 @per_text
 def _part_mentions(text: str, registry: Registry) -> list[Mention]:
     mentions: list[Mention] = []
+    if "《" not in text:
+        return mentions  # every name is in 《》; most paragraphs name none
     taken: list[tuple[int, int]] = []  # the amended-treaty names, in order and apart
     quotes = _Quotes(text)
     for m in _AMENDED.finditer(text):
