@@ -76,9 +76,13 @@ class Treaty:
         return self.title_zh if "《" in self.title_zh else f"《{self.title_zh}》"
 
 
+@functools.lru_cache(maxsize=8192)  # every title of every draft is looked up, most of them many times
 def title_key(title: str) -> str:
     """Titles compare without spaces and without inner 《》: 经1972年《议定书》修正的… = 经1972年议定书修正的…."""
-    return re.sub(r"[\s《》]", "", title)
+    return _NOT_IN_KEY.sub("", title)
+
+
+_NOT_IN_KEY = re.compile(r"[\s《》]")
 
 
 _FORM_LEAD = re.compile(r"^(?:另见|参见|又见|见)")
