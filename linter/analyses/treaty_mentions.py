@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-import copy
 import dataclasses
 import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 
 from linter.analyses.clauses import clause_end, clause_start
-from linter.analyses.memo import per_text
+from linter.analyses.memo import per_document, per_text
 from linter.read.structure import Document, FootnoteMarker, Part
 from linter.registries.treaties import Registry, Treaty
 
@@ -60,7 +59,14 @@ def part_mentions(text: str, registry: Registry) -> list[Mention]:
 
     New Mention objects each call (the citation index tells the mentions of two parts apart by identity), copied
     from those the lint found in this text before."""
-    return [copy.copy(mention) for mention in _part_mentions(text, registry)]
+    return [_copy(mention) for mention in _part_mentions(text, registry)]
+
+
+def _copy(mention: Mention) -> Mention:
+    """copy.copy(mention) without copy's generic protocol (a frozen dataclass: its __dict__ is all there is)."""
+    new = object.__new__(Mention)
+    new.__dict__.update(mention.__dict__)
+    return new
 
 
 @per_text
@@ -127,6 +133,7 @@ def _names_a_resolution(text: str, start: int, end: int) -> bool:
             and bool(_RESOLUTION_AFTER.search(text, end, clause_end(text, end, _CLAUSE_END))))
 
 
+@per_document  # asked again for every footnote marker (marker_part)
 def body_parts(doc: Document) -> list[Part]:
     """The parts where treaties are named and markers stand: paragraphs and their sub-items, in order."""
     parts: list[Part] = []
