@@ -81,6 +81,17 @@ def form(zh: str) -> Verb | None:
     return None
 
 
+# PREFIXES by their first character, in their order: a paragraph is compared with the few that may open it.
+_PREFIXES_BY_FIRST: dict[str, tuple[str, ...]] = {}
+for _prefix in PREFIXES:
+    _PREFIXES_BY_FIRST[_prefix[0]] = _PREFIXES_BY_FIRST.get(_prefix[0], ()) + (_prefix,)
+
+
+def _prefixes_of(text: str) -> tuple[str, ...]:
+    """"" and the PREFIXES `text` starts with, in that order (as ("",) + PREFIXES filtered by startswith)."""
+    return ("",) + tuple(p for p in _PREFIXES_BY_FIRST.get(text[:1], ()) if text.startswith(p))
+
+
 def match_opener(text: str) -> OpenerMatch | None:
     """The longest lexicon opener at the start of `text` (after a lead), prefixes included; None when there is none.
 
@@ -92,9 +103,7 @@ def match_opener(text: str) -> OpenerMatch | None:
     rest = text[lead:]
     _, base_re = _bases()
     best: tuple[int, int, str, str] | None = None  # (length of the form, length of the base, prefix, base)
-    for prefix in ("",) + PREFIXES:
-        if not rest.startswith(prefix):
-            continue
+    for prefix in _prefixes_of(rest):
         after = rest[len(prefix):]
         split = _SPLIT.match(after)
         if split and _SPLIT_BASE in verbs():
@@ -168,9 +177,7 @@ def near_misses(text: str) -> list[tuple[str, str, str]]:
     found: list[tuple[str, str, str]] = []
     forms, _ = _bases()
     longest = len(forms[0]) if forms else 0
-    for prefix in ("",) + PREFIXES:
-        if not text.startswith(prefix):
-            continue
+    for prefix in _prefixes_of(text):
         rest = text[len(prefix):]
         # The text's openings of each length that are all Chinese characters: the same few for every form.
         heads: dict[int, str] = {}
@@ -184,7 +191,10 @@ def near_misses(text: str) -> list[tuple[str, str, str]]:
                 continue
             for size in (len(base), len(base) - 1, len(base) + 1):
                 head = heads.get(size)
-                if head is not None and _one_edit(head, base):
+                # One edit keeps the first character, or the last, or moves the first by one place: a cheap
+                # test that spares _one_edit most of the lexicon.
+                if head is not None and (head[0] == base[0] or head[-1] == base[-1] or head[0] == base[1]
+                                         or head[1] == base[0]) and _one_edit(head, base):
                     found.append((prefix + head, head, prefix + base))
     return found
 
