@@ -171,6 +171,8 @@ def check_annex(doc: Document, rule: Rule) -> Iterator[Finding]:
     if has_annex(doc):
         return
     for part, _ in _places(doc):
+        if "附" not in part.text:
+            continue  # each form has it; the lookbehind of one is tried at every character
         for m in _ANNEX_REFERENCE.finditer(part.text):
             yield rule.finding(doc, part.offset + m.start(), part.offset + m.end(), reference=m.group(0))
 
