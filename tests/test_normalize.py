@@ -154,3 +154,16 @@ def test_markdown_footnote_bodies_without_a_rule_line():
     assert [m.number for m in doc.markers] == [1]
     assert [f.number for f in doc.footnotes] == [1]
     assert len(doc.preambular) == 1 and len(doc.operative) == 1
+
+
+def test_between_is_what_to_original_says_of_each_side():
+    # Collapsed bold, letter spacing, footnote markers and page furniture: maps with every kind of run.
+    from conftest import SEED_FILES
+
+    for seed in SEED_FILES:
+        doc = parse(source_from(seed.read_text(encoding="utf-8"), path=seed.name))
+        offsets, n = doc.offsets, len(doc.text)
+        for left in range(0, n - 1, 7):
+            for right in (left + 1, min(n - 1, left + 3)):
+                assert offsets.between(left, right) == (offsets.to_original(left, left + 1)[1],
+                                                        offsets.to_original(right, right + 1)[0])

@@ -59,9 +59,8 @@ def part_boundaries(doc: Document, part: Part) -> tuple[list[tuple[int, int]], i
         return found, 0  # each meeting has a digit on one side; _BOUNDARY's lookbehinds are tried everywhere
     original = doc.source.text
     for m in _BOUNDARY.finditer(part.text):
-        left = part.offset + m.start() - 1
-        right = part.offset + m.end()
-        gap = original[doc.span(left, left + 1)[1] : doc.span(right, right + 1)[0]]
+        # The lookarounds put a character on either side of the match, inside the part.
+        gap = original[slice(*doc.offsets.between(part.offset + m.start() - 1, part.offset + m.end()))]
         if not gap.strip(_GAP_SPACES):
             found.append(m.span())
     return found, sum(1 for start, end in found if end > start)
