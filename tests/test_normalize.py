@@ -167,3 +167,16 @@ def test_between_is_what_to_original_says_of_each_side():
             for right in (left + 1, min(n - 1, left + 3)):
                 assert offsets.between(left, right) == (offsets.to_original(left, left + 1)[1],
                                                         offsets.to_original(right, right + 1)[0])
+
+
+def test_body_parts_are_gathered_once_and_handed_out_as_new_lists():
+    import dataclasses
+
+    doc = parse(source_from("大会，\n\n回顾其决议，\n\n1. 决定继续审议此事。\n"))
+    first, second = doc.body_parts(), doc.body_parts()
+    assert first == second and first is not second
+    first.clear()  # a caller's list is its own
+    assert doc.body_parts() == second
+    shorter = dataclasses.replace(doc, operative=())
+    assert shorter.body_parts() == [p for p in second if p not in doc.operative]
+    assert shorter == dataclasses.replace(doc, operative=())  # the gathered parts are no field
