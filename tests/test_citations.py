@@ -217,3 +217,25 @@ def test_no_regex_repeats_a_repetition():
     patterns += [p for _, p in citations._ELEMENTS]
     assert len(patterns) > 20
     assert [p.pattern for p in patterns if nested_repeat(p.pattern)] == []
+
+
+def test_elements_are_tried_in_order_in_one_call():
+    """_element_at finds at each position of every seed footnote what trying the element patterns one by one finds."""
+    from conftest import SEED_FILES
+
+    from linter.read.sources import read_path
+    from linter.read.structure import parse
+
+    texts = [n.text for p in SEED_FILES for n in parse(read_path(str(p))).footnotes]
+    texts.append("同上，第 2225 卷，第 39574 号；大会第 55/25 号决议，附件一，第 A 节；A/C.3/68/L.17。")
+    checked = 0
+    for text in texts:
+        for pos in range(len(text)):
+            if text[pos] in "(（":
+                continue  # brackets are matched by hand, not by the patterns
+            one_by_one = next(((kind, m.span(), m.groups()) for kind, pattern in citations._elements()
+                               if (m := pattern.match(text, pos, len(text)))), None)
+            found = citations._element_at(text, pos, len(text))
+            assert (None if found is None else (found[0].kind, found[1].span(), found[1].groups())) == one_by_one
+            checked += one_by_one is not None
+    assert checked > 50

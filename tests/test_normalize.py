@@ -154,3 +154,29 @@ def test_markdown_footnote_bodies_without_a_rule_line():
     assert [m.number for m in doc.markers] == [1]
     assert [f.number for f in doc.footnotes] == [1]
     assert len(doc.preambular) == 1 and len(doc.operative) == 1
+
+
+def test_between_is_what_to_original_says_of_each_side():
+    # Collapsed bold, letter spacing, footnote markers and page furniture: maps with every kind of run.
+    from conftest import SEED_FILES
+
+    for seed in SEED_FILES:
+        doc = parse(source_from(seed.read_text(encoding="utf-8"), path=seed.name))
+        offsets, n = doc.offsets, len(doc.text)
+        for left in range(0, n - 1, 7):
+            for right in (left + 1, min(n - 1, left + 3)):
+                assert offsets.between(left, right) == (offsets.to_original(left, left + 1)[1],
+                                                        offsets.to_original(right, right + 1)[0])
+
+
+def test_body_parts_are_gathered_once_and_handed_out_as_new_lists():
+    import dataclasses
+
+    doc = parse(source_from("大会，\n\n回顾其决议，\n\n1. 决定继续审议此事。\n"))
+    first, second = doc.body_parts(), doc.body_parts()
+    assert first == second and first is not second
+    first.clear()  # a caller's list is its own
+    assert doc.body_parts() == second
+    shorter = dataclasses.replace(doc, operative=())
+    assert shorter.body_parts() == [p for p in second if p not in doc.operative]
+    assert shorter == dataclasses.replace(doc, operative=())  # the gathered parts are no field

@@ -45,6 +45,14 @@ def test_near_misses():
     assert ("又回故", "回故", "又回顾") in near_misses("又回故其宣言")
     assert near_misses("秘书长提交报告") == []
     assert all(len(word) >= 2 for _, word, _ in near_misses("回故其决议"))
+    # Only the Chinese opening is compared, and a text shorter than a form is a head of its own length.
+    assert ("回故", "回故", "回顾") in near_misses("回故")
+    assert near_misses("回1故其决议") == []
+    assert near_misses("回故,其决议") == near_misses("回故")
+    # Edits at the first character: swapped with the second, or one put before it.
+    assert ("顾回", "顾回", "回顾") in near_misses("顾回其决议")
+    assert ("又顾回", "顾回", "又回顾") in near_misses("又顾回其决议")
+    assert ("重回顾", "重回顾", "回顾") in near_misses("重回顾其决议")
 
 
 def test_matched_paragraphs_are_not_segmented(monkeypatch):

@@ -34,6 +34,15 @@ def test_every_schema_file_names_a_kind():
         assert schema["$id"].endswith(f"/kinds/{path.name}")
 
 
+@pytest.mark.parametrize("path", sorted(SCHEMA_DIR.rglob("*.schema.json")), ids=lambda p: p.name)
+def test_every_schema_is_valid_against_its_metaschema(path):
+    # The linter does not check its schemas when it loads them (datafile.validator): this does, for all of them.
+    import jsonschema
+
+    schema = json.loads(path.read_text(encoding="utf-8"))
+    jsonschema.validators.validator_for(schema).check_schema(schema)
+
+
 def test_no_option_schema_left_in_python():
     from linter.checks import _modules
 

@@ -89,3 +89,28 @@ def test_docx_bytes_are_routed_to_the_docx_reader():
     with pytest.raises(InputError) as err:
         read_bytes(b"PK\x03\x04 truncated", "draft.docx")
     assert "draft.docx" in str(err.value)
+
+
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        # One sign of a PDF is not enough; any two are (the rule line and two lone numbers, or lone numbers and
+        # Word's anchors), however far into the text the second stands.
+        ("大会，\n\n" + "_" * 10 + "\n决定继续审议。\n", "text"),
+        ("大会，\n\n" + "_" * 10 + "\n1\n决定继续审议。\n" + "段落。\n" * 200 + "2\n", "pdf-text"),
+        ("大会，\n1\n回顾，0 F\n2\n注意到，1H\n", "pdf-text"),
+        ("大会，\n\n注意到报告，1 决定继续审议。\n", "word-text"),
+    ],
+)
+def test_pdf_signs_are_counted_as_before(text, expected):
+    assert read_bytes(text.encode(), "pasted.txt").format == expected
+
+
+def test_language_counts_letters_not_runs():
+    from linter.read.languages import detect_language
+
+    assert detect_language("Recalling its resolution 66/181, " * 3) == "en"
+    assert detect_language("回顾其第 66/181 号决议 A/RES/66/181 and ECOSOC") == "zh"
+    # 20 Latin letters in one run against a Chinese character: English only while 50 × 1 < 20 is false.
+    assert detect_language("a" * 20 + "决") == "zh"
+    assert detect_language("a" * 51 + "决") == "en"

@@ -29,3 +29,16 @@ def clause_end(text: str, pos: int, stops: re.Pattern[str]) -> int:
     """Where the first match of `stops` at or after `pos` begins (the text's length when there is none)."""
     found = stops.search(text, pos)
     return found.start() if found else len(text)
+
+
+def closing_paren(text: str, pos: int, end: int) -> int | None:
+    """Where the bracket opened at `pos` closes before `end` (( and （ alike), or None."""
+    depth = 0
+    for i in range(pos, end):
+        if text[i] in "(（":
+            depth += 1
+        elif text[i] in ")）":
+            depth -= 1
+            if depth == 0:
+                return i
+    return None

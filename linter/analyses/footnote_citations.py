@@ -6,6 +6,7 @@ import functools
 import re
 from dataclasses import dataclass
 
+from linter.analyses.clauses import closing_paren
 from linter.registries.bodies import registry
 
 # Every offset below is an index into the footnote text handed to parse_footnote().
@@ -113,6 +114,13 @@ def _elements() -> tuple[tuple[str, re.Pattern], ...]:
         ("pages", re.compile(rf"第{_SPACE}(\d{{1,5}}(?:{_SPACE}(?:-|–|—|至){_SPACE}\d{{1,5}})?){_SPACE}页")),
         ("symbol", re.compile(r"[A-Z]{1,8}(?:/[A-Za-z0-9\-]{1,24}(?:\.[A-Za-z0-9\-]{1,24}){0,3}){1,10}")),
     )
+
+
+@functools.lru_cache(maxsize=1)
+def _any_element() -> re.Pattern:
+    """The element patterns as one alternation, in their order: at a position the first that matches wins, as when
+    they are tried one by one, but a position costs one call instead of up to fifteen."""
+    return re.compile("|".join(f"(?P<e{i}>{pattern.pattern})" for i, (_, pattern) in enumerate(_elements())))
 
 
 _GAP = re.compile(r"[ \t\u3000\u00a0，,、]{0,4}")
@@ -233,25 +241,12 @@ def _parse_source(text: str, start: int, end: int) -> Citation | None:
 
 def _element_at(text: str, pos: int, end: int) -> tuple[Element, re.Match | None] | None:
     if text[pos] in "(（":
-        close = _matching_paren(text, pos, end)
+        close = closing_paren(text, pos, end)
         return None if close is None else (Element("parens", pos, close + 1), None)
-    for kind, pattern in _elements():
-        m = pattern.match(text, pos, end)
-        if m:
-            return Element(kind, m.start(), m.end()), m
-    return None
-
-
-def _matching_paren(text: str, pos: int, end: int) -> int | None:
-    depth = 0
-    for i in range(pos, end):
-        if text[i] in "(（":
-            depth += 1
-        elif text[i] in ")）":
-            depth -= 1
-            if depth == 0:
-                return i
-    return None
+    if (found := _any_element().match(text, pos, end)) is None:
+        return None
+    kind, pattern = _elements()[int(found.lastgroup[1:])]
+    return Element(kind, pos, found.end()), pattern.match(text, pos, end)  # the same match, with its own groups
 
 
 def _build(text, start, end, lead, elements, gaps) -> Citation | None:

@@ -11,6 +11,7 @@ from linter.read.structure import Document, Part
 # A digit then a Chinese character, or the reverse, with at most two spaces between.
 _BOUNDARY = re.compile(r"(?<=\d)[ \u00a0]{0,2}(?=[\u4e00-\u9fff])|(?<=[\u4e00-\u9fff])[ \u00a0]{0,2}(?=\d)")
 _GAP_SPACES = " \u00a0"
+_DIGIT = re.compile(r"\d")  # the same digits as _BOUNDARY's
 
 
 @dataclass(frozen=True)
@@ -54,11 +55,12 @@ def part_boundaries(doc: Document, part: Part) -> tuple[list[tuple[int, int]], i
     """The meetings in one part whose spacing the original shows, as offsets into the part's text; how many are
     spaced."""
     found = []
+    if not _DIGIT.search(part.text):
+        return found, 0  # each meeting has a digit on one side; _BOUNDARY's lookbehinds are tried everywhere
     original = doc.source.text
     for m in _BOUNDARY.finditer(part.text):
-        left = part.offset + m.start() - 1
-        right = part.offset + m.end()
-        gap = original[doc.span(left, left + 1)[1] : doc.span(right, right + 1)[0]]
+        # The lookarounds put a character on either side of the match, inside the part.
+        gap = original[slice(*doc.offsets.between(part.offset + m.start() - 1, part.offset + m.end()))]
         if not gap.strip(_GAP_SPACES):
             found.append(m.span())
     return found, sum(1 for start, end in found if end > start)

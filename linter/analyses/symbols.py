@@ -72,6 +72,8 @@ def find_number_citations(text: str, organ_words: Sequence[str]) -> list[NumberC
     (大会, 委员会 …; longest first wins); 其 always stands for the citing
     body itself.
     """
+    if "号" not in text:
+        return []  # every citation by number has it; _GROUP opens with a lookbehind, tried at every character
     dates = [d for d in find_dates(text) if d.is_full]
     groups = list(_GROUP.finditer(text))
     citations = []

@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-import copy
 import dataclasses
 import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 
 from linter.analyses.clauses import clause_end, clause_start
-from linter.analyses.memo import per_text
+from linter.analyses.memo import per_document, per_text
 from linter.read.structure import Document, FootnoteMarker, Part
 from linter.registries.treaties import Registry, Treaty
 
@@ -60,12 +59,21 @@ def part_mentions(text: str, registry: Registry) -> list[Mention]:
 
     New Mention objects each call (the citation index tells the mentions of two parts apart by identity), copied
     from those the lint found in this text before."""
-    return [copy.copy(mention) for mention in _part_mentions(text, registry)]
+    return [_copy(mention) for mention in _part_mentions(text, registry)]
+
+
+def _copy(mention: Mention) -> Mention:
+    """copy.copy(mention) without copy's generic protocol (a frozen dataclass: its __dict__ is all there is)."""
+    new = object.__new__(Mention)
+    new.__dict__.update(mention.__dict__)
+    return new
 
 
 @per_text
 def _part_mentions(text: str, registry: Registry) -> list[Mention]:
     mentions: list[Mention] = []
+    if "《" not in text:
+        return mentions  # every name is in 《》; most paragraphs name none
     taken: list[tuple[int, int]] = []  # the amended-treaty names, in order and apart
     quotes = _Quotes(text)
     for m in _AMENDED.finditer(text):
@@ -86,7 +94,7 @@ def _part_mentions(text: str, registry: Registry) -> list[Mention]:
         found = full or registry.by_short_title(title)
         if not found and title in _GENERIC_SHORT:
             # 《公约》 can stand for any convention; the document context picks one (_resolve_short).
-            found = tuple(t for t in registry.treaties if t.title_zh.endswith(title))
+            found = registry.ending_with(title)
         mentions.append(_mention(text, quotes, title, year, start, m.end(), found, short=not full and bool(found)))
     return sorted(mentions, key=lambda x: x.start)
 
@@ -125,6 +133,7 @@ def _names_a_resolution(text: str, start: int, end: int) -> bool:
             and bool(_RESOLUTION_AFTER.search(text, end, clause_end(text, end, _CLAUSE_END))))
 
 
+@per_document  # asked again for every footnote marker (marker_part)
 def body_parts(doc: Document) -> list[Part]:
     """The parts where treaties are named and markers stand: paragraphs and their sub-items, in order."""
     parts: list[Part] = []

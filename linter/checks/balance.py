@@ -17,6 +17,8 @@ OPENERS = {"《": "《", "〈": "〈", "“": "“", "‘": "‘", "【": "【",
 CLOSERS = {"》": "《", "〉": "〈", "”": "“", "’": "‘", "】": "【", ")": "(", "）": "(", "]": "[", "］": "["}
 CLOSER_OF = {"《": "》", "〈": "〉", "“": "”", "‘": "’", "【": "】", "(": ")", "[": "]"}
 FULL_WIDTH = set("（）［］")
+# Any opening or closing mark: a paragraph is walked mark by mark, not character by character.
+_MARK = re.compile("[" + re.escape("".join(OPENERS) + "".join(CLOSERS)) + "]")
 
 # "a)" or "ii)" opening a clause is an item label, not half of a pair.
 _ITEM_LABEL = re.compile(r"(?:^|[，；：。][ \t]?)(?:[a-z]{1,2}|[ivx]{1,4}|\d{1,2})$")
@@ -55,7 +57,8 @@ def match_marks(text: str) -> tuple[list[Pair], list[Stray]]:
     strays: list[Stray] = []
     stack: list[int] = []  # text indices of the open marks
     open_by_family: dict[str, list[int]] = {}  # stack depths per family, so a closer finds its partner at once
-    for i, ch in enumerate(text):
+    for m in _MARK.finditer(text):
+        i, ch = m.start(), m.group()
         if ch in OPENERS and not (ch == "‘" and _is_apostrophe(text, i)):
             open_by_family.setdefault(OPENERS[ch], []).append(len(stack))
             stack.append(i)

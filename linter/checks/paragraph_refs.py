@@ -6,6 +6,7 @@ import re
 from dataclasses import dataclass
 from typing import Iterator
 
+from linter.analyses.memo import per_document
 from linter.engine.rule import Rule
 from linter.findings import Finding
 from linter.read.structure import Document, Paragraph, Part
@@ -67,8 +68,17 @@ def _with_items(paragraph: Paragraph, place: Place) -> Iterator[tuple[Part, Plac
         yield item, place
 
 
-def find_references(doc: Document) -> Iterator[Reference]:
+@per_document
+def find_references(doc: Document) -> tuple[Reference, ...]:
+    """Shared by the target and direction rules. _REFERENCE opens with optional groups only, so the regex tries
+    every position of a text; a part without 段 cannot hold a reference and is not searched."""
+    return tuple(_references(doc))
+
+
+def _references(doc: Document) -> Iterator[Reference]:
     for part, place in _places(doc):
+        if "段" not in part.text:
+            continue
         for m in _REFERENCE.finditer(part.text):
             if not m.group("anchor") and not _CITING_VERB.search(part.text, max(0, m.start() - 3), m.start()):
                 continue
@@ -161,6 +171,8 @@ def check_annex(doc: Document, rule: Rule) -> Iterator[Finding]:
     if has_annex(doc):
         return
     for part, _ in _places(doc):
+        if "附" not in part.text:
+            continue  # each form has it; the lookbehind of one is tried at every character
         for m in _ANNEX_REFERENCE.finditer(part.text):
             yield rule.finding(doc, part.offset + m.start(), part.offset + m.end(), reference=m.group(0))
 

@@ -153,6 +153,15 @@ class Document:
 
     def body_parts(self) -> list[Part]:
         """Every part with running text (embedded resolutions' and annexes' included), in reading order, footnotes last."""
+        # Asked by most rules of every draft; a frozen Document's parts never change, so they are gathered once
+        # (kept beside the fields, which equality and replace() do not see), and each caller gets its own list.
+        known = self.__dict__.get("_body_parts")
+        if known is None:
+            known = self._gather_body_parts()
+            object.__setattr__(self, "_body_parts", known)
+        return list(known)
+
+    def _gather_body_parts(self) -> tuple[Part, ...]:
         parts: list[Part] = list(self.header.lines)
         if self.organ:
             parts.append(self.organ)
@@ -168,4 +177,4 @@ class Document:
             parts.extend(annex.lines)
         parts.sort(key=lambda part: part.offset)
         parts.extend(self.footnotes)
-        return parts
+        return tuple(parts)

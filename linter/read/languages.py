@@ -44,8 +44,9 @@ CHINESE = Shapes("zh", zh.ORGAN_LINE, zh.EMBEDDED_ORGAN, zh.FOOTER_DATE, zh.MEET
 ENGLISH = Shapes("en", en.ORGAN_LINE, en.EMBEDDED_ORGAN, en.FOOTER_DATE, en.MEETING, en.ANNEX_HEADING, en.DATE_LINE,
                  en.SYMBOL_TITLE, en.SYMBOL_HEADING, en.HEADER_KINDS, en.opening_part, 160)
 
-_CJK = re.compile(r"[\u4e00-\u9fff]")
-_LATIN = re.compile(r"[A-Za-z]")
+# Runs, not single characters: counting a run's length is the same count, with a match object a run, not a letter.
+_CJK = re.compile(r"[\u4e00-\u9fff]+")
+_LATIN = re.compile(r"[A-Za-z]+")
 
 
 def detect_language(text: str) -> str:
@@ -55,8 +56,8 @@ def detect_language(text: str) -> str:
     stands for about three English letters: a text is English only when Chinese characters are fewer
     than 1 in 50 of its letters."""
     sample = text[:20000]
-    cjk = len(_CJK.findall(sample))
-    latin = len(_LATIN.findall(sample))
+    cjk = sum(map(len, _CJK.findall(sample)))
+    latin = sum(map(len, _LATIN.findall(sample)))
     return "en" if latin >= 20 and cjk * 50 < latin else "zh"
 
 

@@ -55,6 +55,12 @@ class OffsetMap:
         j = bisect_right(self._norm, i) - 1
         return self._orig[j] + self._step[j] * (i - self._norm[j] + 1)
 
+    def between(self, left: int, right: int) -> tuple[int, int]:
+        """The original span between normalized characters `left` and `right` (both in the text): from the end of
+        left's original range to the start of right's; to_original(left, left + 1)[1], to_original(right,
+        right + 1)[0] at half the cost."""
+        return self._end(left), self._start(right)
+
     def to_original(self, start: int, end: int) -> tuple[int, int]:
         """Original [start, end) of the normalized span [start, end)."""
         n = self._length

@@ -101,7 +101,8 @@ class PdfReader:
             return i + 1
         if self._is_furniture(i):
             return i + 1
-        anchor = WORD_ANCHOR.search(raw)
+        # The anchor ends in F or H; its pattern, with no first character to look for, is tried everywhere.
+        anchor = WORD_ANCHOR.search(raw) if "F" in raw or "H" in raw else None
         if anchor and LONE_NUMBER.match(self.raw[self._next_content(i + 1)] if self._next_content(i + 1) < n else ""):
             # Word's footnote anchor ("0 F", "1H") printed before the real number.
             end = start + anchor.start()

@@ -193,20 +193,30 @@ def detect_format(text: str, path: str = "") -> str:
     lower = path.lower()
     if lower.endswith((".md", ".markdown")) or _MD_SIGNS.search(text):
         return "markdown"
-    pdf_signs = sum(
-        (
-            len(_BOLD4.findall(text[:50000])) >= 2,
-            len(_RULE_LINE.findall(text)) >= 1,
-            len(_LONE_NUMBER.findall(text)) >= 2,
-            len(_WORD_ANCHOR.findall(text)) >= 2,
-            _double_spaced(text),
-        )
-    )
-    if pdf_signs >= 2:
-        return "pdf-text"
-    if len(_GLUED_MARKER.findall(text)) >= 1:
+    # Two signs make a PDF: the costlier tests (a back-reference at every position, every line) come last and
+    # are not made once two are found.
+    pdf_signs = 0
+    for sign in (
+        lambda: _at_least(_RULE_LINE, text, 1),
+        lambda: _at_least(_LONE_NUMBER, text, 2),
+        lambda: _at_least(_WORD_ANCHOR, text, 2),
+        lambda: _at_least(_BOLD4, text[:50000], 2),
+        lambda: _double_spaced(text),
+    ):
+        pdf_signs += sign()
+        if pdf_signs >= 2:
+            return "pdf-text"
+    if _GLUED_MARKER.search(text):
         return "word-text"
     return "text"
+
+
+def _at_least(pattern: re.Pattern, text: str, count: int) -> bool:
+    """Whether `pattern` occurs `count` times in `text` (as len(findall) >= count, without finding the rest)."""
+    for seen, _ in enumerate(pattern.finditer(text), 1):
+        if seen >= count:
+            return True
+    return False
 
 
 def _double_spaced(text: str) -> bool:

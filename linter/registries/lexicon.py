@@ -81,6 +81,17 @@ def form(zh: str) -> Verb | None:
     return None
 
 
+# PREFIXES by their first character, in their order: a paragraph is compared with the few that may open it.
+_PREFIXES_BY_FIRST: dict[str, tuple[str, ...]] = {}
+for _prefix in PREFIXES:
+    _PREFIXES_BY_FIRST[_prefix[0]] = _PREFIXES_BY_FIRST.get(_prefix[0], ()) + (_prefix,)
+
+
+def _prefixes_of(text: str) -> tuple[str, ...]:
+    """"" and the PREFIXES `text` starts with, in that order (as ("",) + PREFIXES filtered by startswith)."""
+    return ("",) + tuple(p for p in _PREFIXES_BY_FIRST.get(text[:1], ()) if text.startswith(p))
+
+
 def match_opener(text: str) -> OpenerMatch | None:
     """The longest lexicon opener at the start of `text` (after a lead), prefixes included; None when there is none.
 
@@ -92,9 +103,7 @@ def match_opener(text: str) -> OpenerMatch | None:
     rest = text[lead:]
     _, base_re = _bases()
     best: tuple[int, int, str, str] | None = None  # (length of the form, length of the base, prefix, base)
-    for prefix in ("",) + PREFIXES:
-        if not rest.startswith(prefix):
-            continue
+    for prefix in _prefixes_of(rest):
         after = rest[len(prefix):]
         split = _SPLIT.match(after)
         if split and _SPLIT_BASE in verbs():
@@ -167,16 +176,25 @@ def near_misses(text: str) -> list[tuple[str, str, str]]:
     (又回故, 回故, 又回顾). Longest opener first."""
     found: list[tuple[str, str, str]] = []
     forms, _ = _bases()
-    for prefix in ("",) + PREFIXES:
-        if not text.startswith(prefix):
-            continue
+    longest = len(forms[0]) if forms else 0
+    for prefix in _prefixes_of(text):
         rest = text[len(prefix):]
+        # The text's openings of each length that are all Chinese characters: the same few for every form.
+        heads: dict[int, str] = {}
+        size = 0
+        while size < min(len(rest), longest + 1) and "\u4e00" <= rest[size] <= "\u9fff":
+            size += 1
+            if size >= 2:
+                heads[size] = rest[:size]
         for base in forms:
             if len(base) < 2:
                 continue
             for size in (len(base), len(base) - 1, len(base) + 1):
-                head = rest[:size]
-                if size >= 2 and len(head) == size and all("\u4e00" <= ch <= "\u9fff" for ch in head) and _one_edit(head, base):
+                head = heads.get(size)
+                # One edit keeps the first character, or the last, or moves the first by one place: a cheap
+                # test that spares _one_edit most of the lexicon.
+                if head is not None and (head[0] == base[0] or head[-1] == base[-1] or head[0] == base[1]
+                                         or head[1] == base[0]) and _one_edit(head, base):
                     found.append((prefix + head, head, prefix + base))
     return found
 

@@ -76,9 +76,13 @@ class Treaty:
         return self.title_zh if "《" in self.title_zh else f"《{self.title_zh}》"
 
 
+@functools.lru_cache(maxsize=8192)  # every title of every draft is looked up, most of them many times
 def title_key(title: str) -> str:
     """Titles compare without spaces and without inner 《》: 经1972年《议定书》修正的… = 经1972年议定书修正的…."""
-    return re.sub(r"[\s《》]", "", title)
+    return _NOT_IN_KEY.sub("", title)
+
+
+_NOT_IN_KEY = re.compile(r"[\s《》]")
 
 
 _FORM_LEAD = re.compile(r"^(?:另见|参见|又见|见)")
@@ -105,6 +109,7 @@ class Registry:
         self._short: dict[str, list[Treaty]] = {}
         self._forms: dict[str, tuple[CitedForm, ...]] = {}
         self._by_form: dict[str, list[tuple[Treaty, CitedForm]]] = {}
+        self._ending: dict[str, tuple[Treaty, ...]] = {}
         sharing: dict[str, int] = {}
         for t in self.treaties:
             if t.adopted_by is not None and t.adopted_by.body == "GA" and t.adopted_by.document is None:
@@ -126,6 +131,14 @@ class Registry:
 
     def get(self, treaty_id: str) -> Treaty | None:
         return self._by_id.get(treaty_id)
+
+    def ending_with(self, title: str) -> tuple[Treaty, ...]:
+        """Entries whose full title ends with `title` (《公约》: any convention), in registry order."""
+        found = self._ending.get(title)
+        if found is None:
+            # Asked of every generic short title in every draft: the walk through the registry is made once.
+            found = self._ending[title] = tuple(t for t in self.treaties if t.title_zh.endswith(title))
+        return found
 
     def by_full_title(self, title: str, year: int | None = None) -> tuple[Treaty, ...]:
         """Entries whose full title or a variant is `title` (a written year prefix narrows the choice)."""
