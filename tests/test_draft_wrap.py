@@ -58,3 +58,20 @@ def test_the_height_follows_edits():
     result = document.replace_range((2, 0), (2, 4), "一\n二\n")
     wrapped.wrap_range((2, 0), (2, 4), result.end_location)
     assert wrapped.height == sum(len(offsets) + 1 for offsets in wrapped._wrap_offsets)
+
+
+@settings(max_examples=100, deadline=None, derandomize=True)
+@given(st.text(alphabet="大会\n，a", max_size=20), st.lists(st.tuples(st.integers(0, 3), st.integers(0, 3),
+                                                                     st.text(alphabet="决\nb", max_size=3)), max_size=5))
+def test_the_draft_document_text_follows_every_edit(text, edits):
+    """DraftDocument keeps its joined text between edits (Textual asks for it per painted line): never stale."""
+    from tui.widgets.draft_wrap import DraftDocument
+
+    mine, theirs = DraftDocument(text), Document(text)
+    assert mine.text == theirs.text
+    for row, column, insert in edits:
+        start = (min(row, mine.line_count - 1), 0)
+        end = (start[0], min(column, len(mine[start[0]])))
+        mine.replace_range(start, end, insert)
+        theirs.replace_range(start, end, insert)
+        assert mine.text == theirs.text

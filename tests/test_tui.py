@@ -355,6 +355,15 @@ def test_a_long_list_is_given_a_chunk_at_a_time_and_any_finding_can_be_reached_m
         for _ in range(40):
             await pilot.pause(0.1)
         assert findings.option_count == len(app.result.findings)
+        # The draft's cursor onto a finding not listed yet (the drafter typing there): not listed at once, which
+        # would hold their keys; highlighted when the listing reaches it.
+        findings.set_findings((), "")
+        findings.set_findings(app.result.findings, app.result.text)
+        findings.highlight(app.result.findings[-1])
+        assert findings.option_count == 1 and findings.current() == app.result.findings[-1]
+        for _ in range(40):
+            await pilot.pause(0.1)
+        assert findings.highlighted == len(app.result.findings) - 1
         assert [o.id for o in map(findings.get_option_at_index, range(findings.option_count))] == [
             str(n) for n in range(len(app.result.findings))]
 

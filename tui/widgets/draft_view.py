@@ -5,13 +5,14 @@ from __future__ import annotations
 from collections import defaultdict
 
 from rich.text import Text
+from textual.document._document import Document
 from textual.message import Message
 from textual.widgets import TextArea
 from textual.widgets.text_area import Location, Selection
 
 from linter.findings import Finding
 from linter.read.offsets import LineIndex
-from tui.widgets.draft_wrap import DraftWrap
+from tui.widgets.draft_wrap import DraftDocument, DraftWrap
 
 # Textual's Document splits lines with str.splitlines, which also breaks at form feeds (pdftotext's
 # page breaks), \v, \x1c-\x1e, \x85 and \u2028/\u2029: a finding's offsets would then miss its text.
@@ -66,8 +67,10 @@ class DraftView(TextArea):
 
     def _set_document(self, text: str, language: str | None) -> None:
         super()._set_document(text, language)
-        # Same state, another class (see draft_wrap): what TextArea just made is kept, not wrapped again.
+        # Same state, other classes (see draft_wrap): what TextArea just made is kept, not made or wrapped again.
         self.wrapped_document.__class__ = DraftWrap
+        if type(self.document) is Document:
+            self.document.__class__ = DraftDocument
 
     def _watch_language(self, language: str | None) -> None:
         # TextArea makes the Document again when its language is set, at start too; this one is plain text always,

@@ -14,6 +14,7 @@ from itertools import accumulate
 
 from rich.cells import get_character_cell_size
 from textual._wrap import compute_wrap_offsets, re_chunk
+from textual.document._document import Document
 from textual.document._wrapped_document import WrappedDocument
 
 # Characters whose width Textual (rich) works out from their neighbours: such lines are left to Textual.
@@ -86,3 +87,24 @@ class DraftWrap(WrappedDocument):
         self._offset_to_line_info = line_info
         self._line_index_to_offsets = line_offsets
         self._tab_width_cache = tab_widths
+
+
+class DraftDocument(Document):
+    """Document whose text is joined once a version, not at each ask.
+
+    TextArea.render_line asks for the whole text (to see whether the draft is empty, for its placeholder) for every
+    line it paints: for a draft of megabytes, a join of megabytes a painted line, 20-odd ms a screen. replace_range
+    is the only change a Document's lines undergo, so the text joined is kept until the next one.
+    """
+
+    _joined: str | None = None
+
+    @property
+    def text(self) -> str:
+        if self._joined is None:
+            self._joined = super().text
+        return self._joined
+
+    def replace_range(self, start, end, text):
+        self._joined = None
+        return super().replace_range(start, end, text)

@@ -66,6 +66,9 @@ class FindingsList(OptionList):
         self._entries: tuple[tuple, ...] = ()  # what the entries say (rule, severity, line, column, message)
         self._prompts: list[Option | None] = []  # the entries' options (see _options)
         self._listed = 0  # how many of them the OptionList has been given
+        # The entry to highlight once it is listed, and whether quietly: a re-lint, or the draft's cursor, may
+        # point past what is listed yet, and listing up to it at once would hold the drafter's keys.
+        self._pending: tuple[int, bool] | None = None
 
     def set_findings(self, findings: tuple[Finding, ...], text: str, keep: Finding | None = None) -> None:
         """List findings computed on `text`, highlighting `keep` or the one that took its place, quietly."""
@@ -80,10 +83,21 @@ class FindingsList(OptionList):
             if entries != self._entries:
                 self._entries, self._prompts, self._listed = entries, _options(entries), 0
                 self.clear_options()
-                self._list_until(max(CHUNK, (target or 0) + 1))
-            self.highlighted = target
+                self._list_until(CHUNK)
+        self._show(target, quietly=True)
         self.border_title = f"Findings ({len(findings)})"
         self._list_later()
+
+    def _show(self, number: int | None, quietly: bool) -> None:
+        """Highlight entry `number` now if it is listed, else as soon as it is (see _list_more)."""
+        self._pending = None
+        if number is not None and number >= self._listed:
+            self._pending = (number, quietly)
+        elif quietly:
+            with self.prevent(OptionList.OptionHighlighted):
+                self.highlighted = number
+        else:
+            self.highlighted = number
 
     def _list_until(self, count: int) -> None:
         """Give the OptionList the entries up to `count`."""
@@ -98,12 +112,15 @@ class FindingsList(OptionList):
 
     def _list_more(self) -> None:
         self._list_until(self._listed + CHUNK)
+        if self._pending is not None and self._pending[0] < self._listed:
+            self._show(*self._pending)
         self._list_later()
 
     def current(self) -> Finding | None:
-        if self.highlighted is None or not self.findings:
+        number = self._pending[0] if self._pending is not None else self.highlighted
+        if number is None or not self.findings:
             return None
-        return self.findings[self.highlighted]
+        return self.findings[number]
 
     def step(self, delta: int) -> None:
         """Move to the next (1) or previous (-1) finding, wrapping around."""
@@ -111,11 +128,14 @@ class FindingsList(OptionList):
             self._go_to(((self.highlighted or 0) + delta) % len(self.findings))
 
     def highlight(self, finding: Finding) -> None:
+        """Follow the draft's cursor onto `finding` (highlighted when listed: the drafter is typing, not here)."""
         if finding in self.findings:
-            self._go_to(self.findings.index(finding))
+            self._show(self.findings.index(finding), quietly=False)
 
     def _go_to(self, number: int) -> None:
-        self._list_until(number + 1)  # not listed yet: list it now
+        """n and p: the drafter asked for this entry, so it is listed now if it is not yet."""
+        self._list_until(number + 1)
+        self._pending = None
         self.highlighted = number
 
     def on_option_list_option_highlighted(self, event: OptionList.OptionHighlighted) -> None:
