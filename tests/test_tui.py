@@ -361,6 +361,9 @@ def test_a_long_list_is_given_a_chunk_at_a_time_and_any_finding_can_be_reached_m
         findings.set_findings(app.result.findings, app.result.text)
         findings.highlight(app.result.findings[-1])
         assert findings.option_count == 1 and findings.current() == app.result.findings[-1]
+        findings.step(-1)  # n and p go on from the finding the cursor is on, listed or not
+        assert findings.current() == app.result.findings[-2] == findings.findings[findings.highlighted]
+        findings.highlight(app.result.findings[-1])
         for _ in range(40):
             await pilot.pause(0.1)
         assert findings.highlighted == len(app.result.findings) - 1

@@ -125,7 +125,8 @@ class FindingsList(OptionList):
     def step(self, delta: int) -> None:
         """Move to the next (1) or previous (-1) finding, wrapping around."""
         if self.findings:
-            self._go_to(((self.highlighted or 0) + delta) % len(self.findings))
+            at = self._pending[0] if self._pending is not None else (self.highlighted or 0)  # from the one shown
+            self._go_to((at + delta) % len(self.findings))
 
     def highlight(self, finding: Finding) -> None:
         """Follow the draft's cursor onto `finding` (highlighted when listed: the drafter is typing, not here)."""
