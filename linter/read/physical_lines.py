@@ -51,11 +51,6 @@ class PhysicalLines(Sequence):
         s = self._starts
         return map(slice, s[a:b], map(sub, s[a + 1 : b + 1], repeat(1)))
 
-    def __eq__(self, other) -> bool:
-        return list(self) == list(other) if isinstance(other, Sequence) else NotImplemented
-
-    __hash__ = None
-
     def replaced(self, a: int, j: int, segment: Sequence[str], by: int) -> PhysicalLines:
         """Lines a..j-1 replaced by `segment`'s lines (starting where line a started), the lines after shifted by
         `by` characters: the lines of an edited text, without splitting all of it again."""
