@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 
+from linter.commands.memory_policy import before_reading
 from linter.commands.progress import Progress
 from linter.engine.rule import Rule
 from linter.lint import fix, lint
@@ -24,6 +25,7 @@ def check_path(path: str, rules: list[Rule], cache: CheckCache | None, count_fix
                documents: list | None) -> FileResult:
     """The file's result; its Document appended to `documents` (None: not kept)."""
     progress.step("reading", path)
+    before_reading(path)
     source = read_path(path)
     progress.step("checking", path)
     checked = check_one(source, rules, cache, count_fixable, keep_document=documents is not None)

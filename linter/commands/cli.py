@@ -15,6 +15,7 @@ from linter.baseline import apply_baseline, load_baseline
 from linter.batch.batch_command import add_parser as add_batch_parser
 from linter.commands.check_one import check_path
 from linter.commands.draft_paths import expand_paths
+from linter.commands.memory_policy import before_reading
 from linter.commands.parity_command import add_parser as add_parity_parser
 from linter.commands.progress import Progress, say
 from linter.commands.treaty_lookup import add_parsers as add_treaty_parsers
@@ -173,6 +174,7 @@ def cmd_fix(args) -> int:
 
 
 def _fix_one(path: str, args, rules: list[Rule], problems: _Problems) -> None:
+    before_reading(path)
     try:
         source = read_path(path)
     except InputError as exc:
